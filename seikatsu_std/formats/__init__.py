@@ -1,0 +1,1 @@
+"""Formats: identifier check digits, 和暦 (Japanese era dates)."""

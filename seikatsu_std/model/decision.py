@@ -1,0 +1,278 @@
+"""Decisions (保護決定): start, rejection, change, suspension, termination.
+
+References: 生活保護法24条 (申請による保護の開始及び変更), 25条 (職権による保護の開始
+及び変更), 26条 (保護の停止及び廃止), 64条 (審査請求).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Self
+
+from pydantic import ConfigDict, Field, model_validator
+
+from seikatsu_std.model.base import LabelledEnum, Record, StdModel, record_type_field
+from seikatsu_std.model.common import AssistanceKind, RecordId, Yen
+
+
+class DecisionKind(LabelledEnum):
+    """保護決定の種類。"""
+
+    __title__ = "決定の種類"
+
+    START = "start", "開始"
+    REJECTION = "rejection", "却下"
+    CHANGE = "change", "変更"
+    SUSPENSION = "suspension", "停止"
+    TERMINATION = "termination", "廃止"
+
+
+class DecisionStatus(LabelledEnum):
+    """決定の事務処理の状況（起案→決裁→通知）。"""
+
+    __title__ = "決定の処理状況"
+
+    DRAFT = "draft", "起案中"
+    APPROVED = "approved", "決裁済"
+    NOTIFIED = "notified", "通知済"
+
+
+class RejectionReason(LabelledEnum):
+    """却下の理由の区分。"""
+
+    __title__ = "却下の理由"
+
+    INCOME_SUFFICIENT = "income_sufficient", "収入が最低生活費を上回る"
+    ASSETS_AVAILABLE = "assets_available", "活用できる資産がある"
+    OTHER_MEASURES = "other_measures", "他法他施策により最低生活が可能"
+    NOT_IN_JURISDICTION = "not_in_jurisdiction", "実施責任がない"
+    OTHER = "other", "その他"
+
+
+class TerminationReason(LabelledEnum):
+    """廃止の理由の区分（被保護者調査の区分に対応づけられるもの）。"""
+
+    __title__ = "廃止の理由"
+
+    EARNINGS_INCREASE = "earnings_increase", "働きによる収入の増加"
+    OTHER_INCOME = "other_income", "年金・手当等の収入の増加"
+    DEATH = "death", "死亡"
+    TRANSFER = "transfer", "管外転出（移管）"
+    LOST_CONTACT = "lost_contact", "失そう"
+    WITHDRAWAL = "withdrawal", "辞退"
+    NON_COMPLIANCE = "non_compliance", "指導指示違反（法62条）"
+    OTHER = "other", "その他"
+
+
+class AssistanceAmounts(StdModel):
+    """扶助の種類ごとの月額（円）。医療扶助・介護扶助は現物給付の見込額。"""
+
+    model_config = ConfigDict(title="扶助別の額")
+
+    living: Yen = Field(title="生活扶助", description="生活扶助の月額。")
+    education: Yen = Field(title="教育扶助", description="教育扶助の月額。")
+    housing: Yen = Field(title="住宅扶助", description="住宅扶助の月額。")
+    medical: Yen = Field(title="医療扶助", description="医療扶助（現物給付）の見込月額。")
+    care: Yen = Field(title="介護扶助", description="介護扶助（現物給付）の見込月額。")
+    childbirth: Yen = Field(title="出産扶助", description="出産扶助の額。")
+    occupational: Yen = Field(
+        title="生業扶助", description="生業扶助の額（高等学校等就学費を含む）。"
+    )
+    funeral: Yen = Field(title="葬祭扶助", description="葬祭扶助の額。")
+
+    def amount(self, kind: AssistanceKind) -> int:
+        """The amount for one kind of assistance."""
+        value: int = getattr(self, kind.value)
+        return value
+
+    def total(self) -> int:
+        """Sum over the eight kinds."""
+        return sum(self.amount(kind) for kind in AssistanceKind)
+
+
+class WithdrawalDeclaration(StdModel):
+    """辞退の申出。本人自身の署名による申出と、誘導されたものでないことの確認を記録する。"""
+
+    model_config = ConfigDict(title="辞退の申出")
+
+    signed_on: date = Field(title="申出日", description="本人が辞退届に署名した日。")
+    signed_by_person: bool = Field(
+        title="本人の署名",
+        description="辞退届が本人の自署によるものか（代筆・職員作成の文案への署名のみは不可）。",
+    )
+    free_will_confirmed_by: RecordId = Field(
+        title="任意性確認者ID",
+        description="辞退が本人の自由な意思によるもので、誘導されていないことを確認した職員。",
+    )
+    free_will_confirmed_on: date = Field(title="任意性確認日", description="確認を行った日。")
+    livelihood_prospect: str = Field(
+        title="廃止後の生活の見通し",
+        description="辞退後の収入・生活の見通し（本人から聴き取った内容）。",
+        min_length=1,
+    )
+
+    @model_validator(mode="after")
+    def _own_signature(self) -> Self:
+        if not self.signed_by_person:
+            raise ValueError(
+                "辞退には本人自身の署名による申出が必要です "
+                "(a withdrawal needs the person's own signed declaration)"
+            )
+        if self.free_will_confirmed_on < self.signed_on:
+            raise ValueError(
+                "任意性の確認日が申出日より前です (free-will check before the declaration)"
+            )
+        return self
+
+
+_WITH_AMOUNTS = (DecisionKind.START, DecisionKind.CHANGE)
+
+
+class Decision(Record):
+    """保護決定1件。理由・扶助別の額・決裁者を記録し、通知書の基になる。
+
+    References: 生活保護法24条3項・4項 (書面・理由の付記), 24条5項 (30日延長時の理由),
+    26条 (停止・廃止), 64条 (審査請求).
+    """
+
+    model_config = ConfigDict(title="保護決定")
+
+    record_type: Literal["decision"] = record_type_field("decision")
+    id: RecordId = Field(title="決定ID", description="決定の識別子。")
+    case_id: RecordId = Field(title="ケースID", description="決定の対象のケース。")
+    application_id: RecordId | None = Field(
+        default=None,
+        title="申請ID",
+        description="申請に対する決定の場合の申請（開始・却下では必須）。",
+    )
+    kind: DecisionKind = Field(title="決定の種類", description="開始・却下・変更・停止・廃止の別。")
+    status: DecisionStatus = Field(title="処理状況", description="起案・決裁・通知の状況。")
+    decided_on: date | None = Field(
+        default=None, title="決定日", description="決裁により決定した日（起案中は省略）。"
+    )
+    effective_on: date = Field(
+        title="適用日",
+        description="決定の効力が生じる日（開始決定では保護の開始日）。",
+    )
+    reasons: list[str] = Field(
+        title="決定の理由",
+        description="通知書に記載する決定の理由（具体的に）。",
+        min_length=1,
+    )
+    rejection_reason: RejectionReason | None = Field(
+        default=None, title="却下の理由の区分", description="却下の場合の理由の区分。"
+    )
+    termination_reason: TerminationReason | None = Field(
+        default=None, title="廃止の理由の区分", description="廃止の場合の理由の区分。"
+    )
+    withdrawal: WithdrawalDeclaration | None = Field(
+        default=None,
+        title="辞退の申出",
+        description="辞退による廃止の場合の本人の申出と任意性の確認。",
+    )
+    amounts: AssistanceAmounts | None = Field(
+        default=None,
+        title="扶助別の額",
+        description="開始・変更決定後の扶助別の月額（計算エンジンの結果）。",
+    )
+    minimum_living_cost: Yen | None = Field(
+        default=None, title="最低生活費", description="判定に用いた最低生活費の月額。"
+    )
+    recognised_income: Yen | None = Field(
+        default=None, title="収入充当額", description="認定した収入の月額。"
+    )
+    own_payment: Yen = Field(
+        default=0,
+        title="本人支払額",
+        description="収入が金銭給付分を上回る場合に医療・介護費用に充てる本人負担額。",
+    )
+    calculation_id: RecordId | None = Field(
+        default=None,
+        title="計算ID",
+        description="額の根拠となった計算（説明つき）の識別子。",
+    )
+    transferred_to: RecordId | None = Field(
+        default=None,
+        title="移管先福祉事務所ID",
+        description="移管による廃止の場合の、ケースを引き継ぐ福祉事務所。",
+    )
+    deadline_extension_reason: str | None = Field(
+        default=None,
+        title="決定が14日を超えた理由",
+        description="申請から14日を超えて決定した場合に通知書に記載する理由（法24条5項）。",
+        min_length=1,
+    )
+    drafted_by: RecordId = Field(title="起案者ID", description="決定を起案した職員。")
+    drafted_on: date = Field(title="起案日", description="起案した日。")
+    approved_by: RecordId | None = Field(
+        default=None, title="決裁者ID", description="決定を決裁した職員（査察指導員・課長等）。"
+    )
+    approved_on: date | None = Field(default=None, title="決裁日", description="決裁した日。")
+    notified_on: date | None = Field(
+        default=None, title="通知日", description="決定通知書を発した日。"
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        self._check_kind_fields()
+        self._check_approval()
+        return self
+
+    def _check_kind_fields(self) -> None:
+        kind = self.kind
+        needs_application = kind in (DecisionKind.START, DecisionKind.REJECTION)
+        if needs_application and self.application_id is None:
+            raise ValueError(
+                f"{kind.label}の決定には申請IDが必要です (application_id required for {kind.value})"
+            )
+        if (kind is DecisionKind.REJECTION) != (self.rejection_reason is not None):
+            raise ValueError(
+                "却下の理由の区分は却下の決定に限り、かつ必ず記録します "
+                "(rejection_reason iff kind is rejection)"
+            )
+        if (kind is DecisionKind.TERMINATION) != (self.termination_reason is not None):
+            raise ValueError(
+                "廃止の理由の区分は廃止の決定に限り、かつ必ず記録します "
+                "(termination_reason iff kind is termination)"
+            )
+        by_transfer = self.termination_reason is TerminationReason.TRANSFER
+        if by_transfer != (self.transferred_to is not None):
+            raise ValueError(
+                "移管による廃止には移管先の福祉事務所を記録します（移管以外には記録しない） "
+                "(transferred_to iff terminated by transfer)"
+            )
+        by_withdrawal = self.termination_reason is TerminationReason.WITHDRAWAL
+        if by_withdrawal != (self.withdrawal is not None):
+            raise ValueError(
+                "辞退による廃止には本人の辞退の申出の記録が必要です（辞退以外には記録しない） "
+                "(withdrawal declaration iff terminated by withdrawal)"
+            )
+        if (kind in _WITH_AMOUNTS) != (self.amounts is not None):
+            raise ValueError(
+                "扶助別の額は開始・変更の決定に限り、かつ必ず記録します "
+                "(amounts iff kind is start or change)"
+            )
+
+    def _check_approval(self) -> None:
+        approved = self.status in (DecisionStatus.APPROVED, DecisionStatus.NOTIFIED)
+        recorded = (self.approved_by, self.approved_on, self.decided_on)
+        if approved and any(value is None for value in recorded):
+            raise ValueError(
+                "決裁済・通知済の決定には決裁者・決裁日・決定日が必要です "
+                "(approved_by, approved_on and decided_on required once approved)"
+            )
+        if not approved and any(value is not None for value in recorded):
+            raise ValueError(
+                "起案中の決定に決裁者・決裁日・決定日は記録できません (no approval data on a draft)"
+            )
+        if self.approved_by is not None and self.approved_by == self.drafted_by:
+            raise ValueError(
+                "起案者が自らの起案を決裁することはできません (the drafter cannot approve)"
+            )
+        if self.approved_on is not None and self.approved_on < self.drafted_on:
+            raise ValueError("決裁日が起案日より前です (approved_on before drafted_on)")
+        notified = self.status is DecisionStatus.NOTIFIED
+        if notified != (self.notified_on is not None):
+            raise ValueError("通知日は通知済の決定に限り記録します (notified_on iff notified)")
+        if self.notified_on and self.approved_on and self.notified_on < self.approved_on:
+            raise ValueError("通知日が決裁日より前です (notified_on before approved_on)")

@@ -1,0 +1,221 @@
+"""Investigations after an application: assets, support from relatives.
+
+References: 生活保護法4条 (補足性), 28条 (報告・調査), 29条 (資料の提供等); 扶養照会の
+取扱い (保護の実施要領 課長通知).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Self
+
+from pydantic import ConfigDict, Field, model_validator
+
+from seikatsu_std.model.base import LabelledEnum, Record, StdModel, record_type_field
+from seikatsu_std.model.common import Address, RecordId, Yen
+
+
+class InquiryTarget(LabelledEnum):
+    """資産調査（法29条）の照会先の種類。"""
+
+    __title__ = "照会先の種類"
+
+    BANK = "bank", "金融機関（預貯金）"
+    INSURER = "insurer", "生命保険会社"
+    SECURITIES = "securities", "証券会社"
+    EMPLOYER = "employer", "勤務先（給与）"
+    PENSION_SERVICE = "pension_service", "日本年金機構（年金）"
+    TAX_OFFICE = "tax_office", "税務担当（課税状況）"
+    LAND_REGISTRY = "land_registry", "登記所（不動産）"
+    VEHICLE_REGISTRY = "vehicle_registry", "運輸支局（自動車）"
+    OTHER = "other", "その他"
+
+
+class AssetInquiry(Record):
+    """資産・収入の調査照会（法29条調査）1件。"""
+
+    model_config = ConfigDict(title="資産調査照会")
+
+    record_type: Literal["asset_inquiry"] = record_type_field("asset_inquiry")
+    id: RecordId = Field(title="照会ID", description="照会の識別子。")
+    application_id: RecordId | None = Field(
+        default=None, title="申請ID", description="申請に伴う調査の場合の申請。"
+    )
+    case_id: RecordId | None = Field(
+        default=None, title="ケースID", description="保護中の調査の場合のケース。"
+    )
+    member_id: RecordId = Field(title="対象世帯員ID", description="調査の対象となる世帯員。")
+    target: InquiryTarget = Field(title="照会先の種類", description="照会先の種類。")
+    institution_name: str = Field(
+        title="照会先名称", description="照会先の名称（例: ○○銀行 中野支店）。", min_length=1
+    )
+    sent_on: date = Field(title="照会日", description="照会書を発送した日。")
+    answered_on: date | None = Field(
+        default=None, title="回答日", description="回答を受け取った日（未回答なら省略）。"
+    )
+    balance_found: Yen | None = Field(
+        default=None,
+        title="判明した残高・金額",
+        description="回答で判明した預貯金残高・保険解約返戻金等の金額。",
+    )
+    result_note: str | None = Field(default=None, title="回答の内容", description="回答の要点。")
+
+    @model_validator(mode="after")
+    def _linked_and_dated(self) -> Self:
+        if self.application_id is None and self.case_id is None:
+            raise ValueError(
+                "申請IDかケースIDのどちらかが必要です (application_id or case_id required)"
+            )
+        if self.answered_on is not None and self.answered_on < self.sent_on:
+            raise ValueError("回答日が照会日より前です (answered_on before sent_on)")
+        if self.answered_on is None and (
+            self.balance_found is not None or self.result_note is not None
+        ):
+            raise ValueError(
+                "回答日のない照会に回答内容は記録できません (answer recorded without answered_on)"
+            )
+        return self
+
+
+class ObligorDegree(LabelledEnum):
+    """扶養義務者の区分。"""
+
+    __title__ = "扶養義務者の区分"
+
+    SPOUSE = "spouse", "配偶者"
+    PARENT_OF_MINOR = "parent_of_minor", "未成熟の子に対する親"
+    LINEAL = "lineal", "直系血族"
+    SIBLING = "sibling", "兄弟姉妹"
+    RELATIVE_WITHIN_THIRD = "relative_within_third", "三親等内の親族（家庭裁判所の審判による）"
+
+
+class SupportObligor(StdModel):
+    """扶養義務者1人。"""
+
+    model_config = ConfigDict(title="扶養義務者")
+
+    name: str = Field(title="氏名", description="扶養義務者の氏名。", min_length=1, max_length=100)
+    degree: ObligorDegree = Field(title="区分", description="扶養義務者の区分。")
+    relationship: str = Field(
+        title="続柄", description="要保護者から見た続柄（例: 長男）。", min_length=1, max_length=40
+    )
+    address: Address | None = Field(
+        default=None, title="住所", description="扶養義務者の住所（判明している場合）。"
+    )
+
+
+class SupportInquirySkipReason(LabelledEnum):
+    """扶養照会を行わない理由（扶養義務の履行が期待できない、または照会が適当でない場合）。"""
+
+    __title__ = "扶養照会を行わない理由"
+
+    DV_OR_ABUSE = "dv_or_abuse", "DV・虐待等"
+    LONG_ESTRANGEMENT = "long_estrangement", "長期間（おおむね10年程度）音信不通"
+    OBLIGOR_ON_ASSISTANCE = "obligor_on_assistance", "扶養義務者が被保護者・社会福祉施設入所者"
+    OBLIGOR_ELDERLY_OR_MINOR = "obligor_elderly_or_minor", "扶養義務者が高齢者・未成年者等"
+    OBLIGOR_HOSPITALISED = "obligor_hospitalised", "扶養義務者が長期入院中"
+    NOT_WORKING_RELATIONSHIP = "not_working_relationship", "扶養義務者が主たる生計維持者でない等"
+    HARM_TO_SELF_RELIANCE = "harm_to_self_reliance", "照会により自立が阻害されるおそれ"
+
+
+class SupportInquiryStatus(LabelledEnum):
+    """扶養照会の状況。"""
+
+    __title__ = "扶養照会の状況"
+
+    PLANNED = "planned", "照会予定"
+    SENT = "sent", "照会済"
+    ANSWERED = "answered", "回答あり"
+    SKIPPED = "skipped", "照会しない"
+
+
+class SupportInquiry(Record):
+    """扶養照会（扶養義務者への照会）1件。照会しない場合は理由と申請者の意向を記録する。
+
+    References: 生活保護法4条2項; 扶養義務履行が期待できない者の判断基準
+    （保護の実施要領 課長通知、令和3年改正。条番号の確認は UNVERIFIED）。
+    """
+
+    model_config = ConfigDict(title="扶養照会")
+
+    record_type: Literal["support_inquiry"] = record_type_field("support_inquiry")
+    id: RecordId = Field(title="扶養照会ID", description="扶養照会の識別子。")
+    application_id: RecordId | None = Field(
+        default=None, title="申請ID", description="申請に伴う照会の場合の申請。"
+    )
+    case_id: RecordId | None = Field(
+        default=None, title="ケースID", description="保護中の照会の場合のケース。"
+    )
+    obligor: SupportObligor = Field(title="扶養義務者", description="照会の相手。")
+    status: SupportInquiryStatus = Field(title="照会の状況", description="照会の状況。")
+    applicant_view: str | None = Field(
+        default=None,
+        title="申請者の意向",
+        description="照会について申請者から聴き取った意向（照会しない場合は必須）。",
+        min_length=1,
+    )
+    skip_reason: SupportInquirySkipReason | None = Field(
+        default=None,
+        title="照会しない理由",
+        description="照会しない場合の理由（許された区分から選ぶ）。",
+    )
+    skip_reason_detail: str | None = Field(
+        default=None,
+        title="照会しない理由の具体的内容",
+        description="照会しない理由を裏づける具体的な事情。",
+        min_length=1,
+    )
+    sent_on: date | None = Field(default=None, title="照会日", description="照会書を送付した日。")
+    answered_on: date | None = Field(
+        default=None, title="回答日", description="回答を受け取った日。"
+    )
+    answer_summary: str | None = Field(
+        default=None,
+        title="回答の内容",
+        description="援助の可否・金額等の回答の要点。",
+    )
+    monthly_support: Yen | None = Field(
+        default=None,
+        title="仕送り等の月額",
+        description="回答により見込まれる金銭的援助の月額（収入として認定する額の基礎）。",
+    )
+
+    @model_validator(mode="after")
+    def _status_fields(self) -> Self:
+        if self.application_id is None and self.case_id is None:
+            raise ValueError(
+                "申請IDかケースIDのどちらかが必要です (application_id or case_id required)"
+            )
+        skipped = self.status is SupportInquiryStatus.SKIPPED
+        if skipped:
+            missing = [
+                label
+                for label, value in (
+                    ("照会しない理由", self.skip_reason),
+                    ("照会しない理由の具体的内容", self.skip_reason_detail),
+                    ("申請者の意向", self.applicant_view),
+                )
+                if value is None
+            ]
+            if missing:
+                raise ValueError(
+                    f"照会しない場合は {'・'.join(missing)} の記録が必要です "
+                    "(a skipped support inquiry needs a reason, its detail and the applicant's view)"
+                )
+            if self.sent_on is not None:
+                raise ValueError("照会しない扶養照会に照会日は記録できません (skipped but sent_on)")
+        elif self.skip_reason is not None:
+            raise ValueError(
+                "照会する場合に照会しない理由は記録できません (skip_reason only when skipped)"
+            )
+        sent = self.status in (SupportInquiryStatus.SENT, SupportInquiryStatus.ANSWERED)
+        if sent and self.sent_on is None:
+            raise ValueError("照会済・回答ありには照会日が必要です (sent_on required)")
+        answered = self.status is SupportInquiryStatus.ANSWERED
+        if answered != (self.answered_on is not None):
+            raise ValueError(
+                "回答日は「回答あり」の場合に限り記録します (answered_on iff status answered)"
+            )
+        if self.answered_on and self.sent_on and self.answered_on < self.sent_on:
+            raise ValueError("回答日が照会日より前です (answered_on before sent_on)")
+        return self
