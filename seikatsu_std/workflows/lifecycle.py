@@ -1,0 +1,447 @@
+"""The case lifecycle: consultation → application → decision → case, declared once.
+
+Four workflows share the facts objects below:
+
+- :data:`CONSULTATION` — a consultation ends with an application whenever the
+  person wished to apply (生活保護法7条; seeds 000/003: no 水際作戦);
+- :data:`APPLICATION` — received, investigated, decided or withdrawn by the
+  applicant, with the 14/30-day clock (法24条5項・7項・9項);
+- :data:`DECISION` — drafted by a caseworker, approved by a qualified public
+  official who did not draft it (authority rules), then notified;
+- :data:`CASE` — the states a decision moves a case through (開始・却下・変更・
+  停止・廃止, 移管 as a termination to another office).
+
+Guards are pure functions of the facts; the services gather the facts, call
+:meth:`Workflow.check`, and refuse with every violation before writing anything.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+
+from seikatsu_std.authority import Action
+from seikatsu_std.model import CaseStatus, DecisionKind
+from seikatsu_std.model.decision import DecisionStatus, TerminationReason
+from seikatsu_std.model.intake import ApplicationStatus, ConsultationOutcome
+from seikatsu_std.model.legal import LegalRef, Verification
+from seikatsu_std.workflows.engine import Deadline, Guard, Transition, Workflow
+
+_ART7 = LegalRef(
+    law="生活保護法",
+    article="第7条",
+    summary="保護は要保護者等の申請に基づいて開始する（申請権）",
+    status=Verification.VERIFIED,
+    source="生活保護法; ../shared/domain/GUIDE.md §3.1",
+)
+_ART24_5 = LegalRef(
+    law="生活保護法",
+    article="第24条第5項",
+    summary="決定の通知は申請から14日以内。扶養義務者の資産調査に日時を要する等の特別な理由があれば30日まで延ばせるが、その理由を通知書に明示する",
+    status=Verification.VERIFIED,
+    source="生活保護法24条（2024-06-12施行の版）; ../shared/domain/FACTS.md",
+)
+_ART24_7 = LegalRef(
+    law="生活保護法",
+    article="第24条第7項",
+    summary="申請から30日以内に通知がないときは、申請者は却下されたものとみなすことができる",
+    status=Verification.VERIFIED,
+    source="生活保護法24条; ../shared/domain/FACTS.md",
+)
+_ART24_9 = LegalRef(
+    law="生活保護法",
+    article="第24条第9項",
+    summary="変更の申請にも第5項・第7項を準用する",
+    status=Verification.VERIFIED,
+    source="生活保護法24条; ../shared/domain/FACTS.md",
+)
+_ART24_3 = LegalRef(
+    law="生活保護法",
+    article="第24条第3項・第4項",
+    summary="保護の要否・種類・程度・方法を決定し、理由を付した書面で通知する",
+    status=Verification.VERIFIED,
+    source="生活保護法24条; ../shared/domain/FACTS.md",
+)
+_ART8 = LegalRef(
+    law="生活保護法",
+    article="第8条",
+    summary="保護は厚生労働大臣の定める基準により測定した需要のうち、その者の金銭・物品で満たせない不足分を補う程度で行う",
+    status=Verification.VERIFIED,
+    source="生活保護法8条",
+)
+_WITHDRAWAL = LegalRef(
+    law="生活保護法",
+    article="第26条",
+    summary="保護を必要としなくなったときは廃止する。辞退による廃止は本人の自由な意思による申出と、その確認の記録による",
+    status=Verification.UNVERIFIED,
+    source="一般的な理解（辞退の任意性の確認は裁判例・監査の指摘による。条文との対応は未照合）; seed 000",
+)
+_ART19_TRANSFER = LegalRef(
+    law="生活保護法",
+    article="第19条",
+    summary="保護の実施責任は居住地（現在地）を所管する福祉事務所にある。転居先の実施機関へ移管する",
+    status=Verification.UNVERIFIED,
+    source="一般的な理解（移管の手続は条文未照合）",
+)
+
+
+# ==================================================================== facts
+
+
+@attrs.frozen
+class ConsultationFacts:
+    """What a consultation's transitions depend on."""
+
+    wishes_to_apply: bool
+    application_registered: bool
+
+
+@attrs.frozen
+class ApplicationFacts:
+    """What an application's transitions depend on."""
+
+    withdrawal_statement: str | None = None
+
+
+@attrs.frozen
+class DecisionFacts:
+    """What approving or notifying a decision depends on."""
+
+    kind: DecisionKind
+    drafted_on: date
+    effective_on: date
+    today: date
+    received_on: date | None
+    notice_due_on: date | None
+    extension_reason: str | None
+    amounts_match_engine: bool
+    reasons_given: bool
+    opened_on: date | None = None
+
+
+@attrs.frozen
+class CaseFacts:
+    """What a decision's effect on the case depends on."""
+
+    termination_reason: TerminationReason | None = None
+    receiving_office_id: str | None = None
+    office_id: str = ""
+
+
+# ==================================================================== guards
+
+
+def _no_wish(facts: ConsultationFacts) -> bool:
+    return not facts.wishes_to_apply
+
+
+def _registered(facts: ConsultationFacts) -> bool:
+    return facts.application_registered
+
+
+NO_WISH_TO_APPLY = Guard[ConsultationFacts](
+    "no_wish_to_apply",
+    "申請の意思がない",
+    "申請の意思を示した相談は、申請を受け付けずに終えられません（助言のみ・他法他施策の案内で終結できません）",
+    "a consultation in which the person wished to apply cannot end without an application",
+    _no_wish,
+    (_ART7,),
+)
+APPLICATION_REGISTERED = Guard[ConsultationFacts](
+    "application_registered",
+    "申請を登録済み",
+    "申請受付で終える相談には、登録した申請が必要です",
+    "ending a consultation with an application needs the registered application",
+    _registered,
+    (_ART7,),
+)
+WITHDRAWAL_STATEMENT = Guard[ApplicationFacts](
+    "applicant_withdrew",
+    "本人の取下げの申出",
+    "申請の取下げには、申請者本人の取下げの申出の記録が必要です",
+    "withdrawing an application needs the applicant's own statement",
+    lambda facts: bool(facts.withdrawal_statement and facts.withdrawal_statement.strip()),
+    (_ART7,),
+)
+NOT_BEFORE_APPLICATION = Guard[DecisionFacts](
+    "not_before_application",
+    "申請日より前でない",
+    "決定の日・適用日を申請の受付日より前にはできません",
+    "a decision (its date and effective date) cannot precede the application",
+    lambda f: (
+        f.received_on is None or (f.today >= f.received_on and f.effective_on >= f.received_on)
+    ),
+    (_ART24_3,),
+)
+NOT_BEFORE_OPENING = Guard[DecisionFacts](
+    "not_before_opening",
+    "保護開始日より前でない",
+    "変更・停止・廃止の適用日を保護の開始日より前にはできません",
+    "a change, suspension or termination cannot take effect before the case was opened",
+    lambda f: (
+        f.kind in (DecisionKind.START, DecisionKind.REJECTION)
+        or f.opened_on is None
+        or f.effective_on >= f.opened_on
+    ),
+    (_ART24_3,),
+)
+EXTENSION_REASON = Guard[DecisionFacts](
+    "extension_reason",
+    "14日を過ぎれば延長の理由",
+    "申請から14日を過ぎた決定には、延長の理由（通知書に記載する）の記録が必要です",
+    "a decision later than the 14-day notice deadline needs the recorded reason for the extension",
+    lambda f: f.notice_due_on is None or f.today <= f.notice_due_on or bool(f.extension_reason),
+    (_ART24_5, _ART24_9),
+)
+AMOUNTS_FROM_ENGINE = Guard[DecisionFacts](
+    "amounts_from_engine",
+    "額が基準による計算と一致",
+    "扶助別の額が計算の結果（基準表による算定）と一致しません。根拠のない額では決定できません",
+    "the amounts by kind of assistance do not match the calculation engine's result",
+    lambda f: f.kind not in (DecisionKind.START, DecisionKind.CHANGE) or f.amounts_match_engine,
+    (_ART8,),
+)
+REASONS_GIVEN = Guard[DecisionFacts](
+    "reasons_given",
+    "理由の記載",
+    "決定には理由の記載が必要です（却下・停止・廃止は特に具体的に）",
+    "a decision needs its reasons",
+    lambda f: f.reasons_given,
+    (_ART24_3,),
+)
+TRANSFER_OFFICE = Guard[CaseFacts](
+    "receiving_office",
+    "移管先の記録",
+    "移管による廃止には、移管先の（他の）福祉事務所の記録が必要です",
+    "a termination by transfer needs the receiving office (another office)",
+    lambda f: (
+        f.termination_reason is not TerminationReason.TRANSFER
+        or bool(f.receiving_office_id and f.receiving_office_id != f.office_id)
+    ),
+    (_ART19_TRANSFER,),
+)
+
+
+# ==================================================================== workflows
+
+C = ConsultationOutcome
+CONSULTATION = Workflow[ConsultationOutcome, ConsultationFacts](
+    name="consultation",
+    label="面接相談",
+    states=ConsultationOutcome,
+    initial=C.CONTINUING,
+    final=frozenset({C.APPLICATION_TAKEN, C.REFERRED_TO_OTHER_MEASURES, C.ADVICE_ONLY}),
+    transitions=(
+        Transition(
+            "take_application",
+            "申請を受け付けて終える",
+            (C.CONTINUING,),
+            C.APPLICATION_TAKEN,
+            Action.RECORD_INTAKE,
+            "consultation_closed",
+            (APPLICATION_REGISTERED,),
+        ),
+        Transition(
+            "refer",
+            "他法他施策を案内して終える",
+            (C.CONTINUING,),
+            C.REFERRED_TO_OTHER_MEASURES,
+            Action.RECORD_INTAKE,
+            "consultation_closed",
+            (NO_WISH_TO_APPLY,),
+        ),
+        Transition(
+            "advise_only",
+            "助言のみで終える",
+            (C.CONTINUING,),
+            C.ADVICE_ONLY,
+            Action.RECORD_INTAKE,
+            "consultation_closed",
+            (NO_WISH_TO_APPLY,),
+        ),
+    ),
+)
+
+A = ApplicationStatus
+APPLICATION = Workflow[ApplicationStatus, ApplicationFacts](
+    name="application",
+    label="保護の申請",
+    states=ApplicationStatus,
+    initial=A.RECEIVED,
+    final=frozenset({A.DECIDED, A.WITHDRAWN}),
+    transitions=(
+        Transition(
+            "investigate",
+            "調査を始める",
+            (A.RECEIVED,),
+            A.INVESTIGATING,
+            Action.RECORD_INTAKE,
+            "application_investigating",
+        ),
+        Transition(
+            "decide",
+            "決定する（決定の決裁による）",
+            (A.RECEIVED, A.INVESTIGATING),
+            A.DECIDED,
+            Action.APPROVE_DECISION,
+            "application_decided",
+        ),
+        Transition(
+            "withdraw",
+            "申請者の申出により取り下げる",
+            (A.RECEIVED, A.INVESTIGATING),
+            A.WITHDRAWN,
+            Action.RECORD_INTAKE,
+            "application_withdrawn",
+            (WITHDRAWAL_STATEMENT,),
+        ),
+    ),
+    deadlines=(
+        Deadline(
+            "notice",
+            "決定の通知の期限（原則14日、特別な理由があれば理由を付して30日）",
+            "application_decision_deadline",
+            "申請の受付日の翌日から数える",
+            (_ART24_5, _ART24_7, _ART24_9),
+        ),
+    ),
+)
+
+D = DecisionStatus
+DECISION = Workflow[DecisionStatus, DecisionFacts](
+    name="decision",
+    label="保護の決定",
+    states=DecisionStatus,
+    initial=D.DRAFT,
+    final=frozenset({D.NOTIFIED}),
+    transitions=(
+        Transition(
+            "approve",
+            "決裁する",
+            (D.DRAFT,),
+            D.APPROVED,
+            Action.APPROVE_DECISION,
+            "decision_approved",
+            (
+                NOT_BEFORE_APPLICATION,
+                NOT_BEFORE_OPENING,
+                EXTENSION_REASON,
+                AMOUNTS_FROM_ENGINE,
+                REASONS_GIVEN,
+            ),
+            "起案者以外の、社会福祉主事の資格のある公務員（査察指導員・課長）が決裁する",
+        ),
+        Transition(
+            "notify",
+            "決定通知書を発する",
+            (D.APPROVED,),
+            D.NOTIFIED,
+            Action.ISSUE_NOTICE,
+            "decision_notified",
+            (EXTENSION_REASON,),
+            "申請から14日を過ぎて通知するときは、延長の理由を通知書に記載する",
+        ),
+    ),
+)
+
+K = CaseStatus
+CASE = Workflow[CaseStatus, CaseFacts](
+    name="case",
+    label="ケース",
+    states=CaseStatus,
+    initial=K.APPLYING,
+    final=frozenset({K.REJECTED, K.TERMINATED, K.TRANSFERRED, K.WITHDRAWN}),
+    transitions=(
+        Transition(
+            "withdraw",
+            "申請の取下げ",
+            (K.APPLYING,),
+            K.WITHDRAWN,
+            Action.RECORD_INTAKE,
+            "case_withdrawn",
+        ),
+        Transition(
+            "start", "開始", (K.APPLYING,), K.ACTIVE, Action.APPROVE_DECISION, "case_started"
+        ),
+        Transition(
+            "reject", "却下", (K.APPLYING,), K.REJECTED, Action.APPROVE_DECISION, "case_rejected"
+        ),
+        Transition(
+            "change", "変更", (K.ACTIVE,), K.ACTIVE, Action.APPROVE_DECISION, "case_changed"
+        ),
+        Transition(
+            "reject_change",
+            "変更申請の却下",
+            (K.ACTIVE,),
+            K.ACTIVE,
+            Action.APPROVE_DECISION,
+            "change_rejected",
+            (),
+            "変更の申請も決定で応える（法24条9項）。ケースの状態は変わらない",
+        ),
+        Transition(
+            "reject_change_while_suspended",
+            "変更申請の却下（停止中）",
+            (K.SUSPENDED,),
+            K.SUSPENDED,
+            Action.APPROVE_DECISION,
+            "change_rejected",
+        ),
+        Transition(
+            "suspend", "停止", (K.ACTIVE,), K.SUSPENDED, Action.APPROVE_DECISION, "case_suspended"
+        ),
+        Transition(
+            "resume",
+            "停止の解除（変更）",
+            (K.SUSPENDED,),
+            K.ACTIVE,
+            Action.APPROVE_DECISION,
+            "case_resumed",
+        ),
+        Transition(
+            "terminate",
+            "廃止",
+            (K.ACTIVE, K.SUSPENDED),
+            K.TERMINATED,
+            Action.APPROVE_DECISION,
+            "case_terminated",
+            (),
+            "医療扶助・介護扶助もあわせて終了する（医療券・介護券の事務へ通知する）",
+        ),
+        Transition(
+            "transfer",
+            "移管による廃止",
+            (K.ACTIVE, K.SUSPENDED),
+            K.TRANSFERRED,
+            Action.APPROVE_DECISION,
+            "case_transferred",
+            (TRANSFER_OFFICE,),
+        ),
+    ),
+)
+
+#: Every workflow of the standard, by name (the docs draw each one).
+WORKFLOWS: dict[str, Workflow[Any, Any]] = {
+    w.name: w for w in (CONSULTATION, APPLICATION, DECISION, CASE)
+}
+
+
+def case_transition(
+    kind: DecisionKind, status: CaseStatus, reason: TerminationReason | None
+) -> str:
+    """The case transition an approved decision of ``kind`` makes from ``status``."""
+    if kind is DecisionKind.START:
+        return "start"
+    if kind is DecisionKind.REJECTION:
+        if status is CaseStatus.ACTIVE:
+            return "reject_change"
+        if status is CaseStatus.SUSPENDED:
+            return "reject_change_while_suspended"
+        return "reject"
+    if kind is DecisionKind.SUSPENSION:
+        return "suspend"
+    if kind is DecisionKind.TERMINATION:
+        return "transfer" if reason is TerminationReason.TRANSFER else "terminate"
+    return "resume" if status is CaseStatus.SUSPENDED else "change"
