@@ -1,0 +1,226 @@
+"""A synthetic welfare office: staff of every role and a few hundred cases.
+
+Used by the reference app's demo data, by tests and by the conformance kit's
+in-process target. Everything is invented; the amounts are computed by the
+engine from the shipped standards for :data:`DEMO_MONTH` (the last month of
+the official 2020-10 tables, before winter), so every decision explains itself.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from seikatsu_std.calc import CalculationError, CalculationInput, Calculator
+from seikatsu_std.calc.results import CalculationResult
+from seikatsu_std.calc.synthetic import random_inputs
+from seikatsu_std.formats.checkdigits import my_number_check_digit
+from seikatsu_std.model import (
+    Case,
+    Decision,
+    Household,
+    PersonalNumberRecord,
+    StaffMember,
+    WelfareOffice,
+)
+from seikatsu_std.model.office import StaffRole
+from seikatsu_std.services.models import CaseEvent, CaseEventKind
+from seikatsu_std.services.ports import UnitOfWork
+
+DEMO_MONTH = "2023-09"
+JST = timezone(timedelta(hours=9))
+
+#: (id, name, kana, roles, employment, qualified) of the demo staff.
+DEMO_STAFF: tuple[tuple[str, str, str, tuple[StaffRole, ...], str, bool], ...] = (
+    ("cw-01", "山田 太郎", "ヤマダ タロウ", (StaffRole.CASEWORKER,), "permanent", True),
+    ("cw-02", "佐々木 美和", "ササキ ミワ", (StaffRole.CASEWORKER,), "permanent", True),
+    ("cw-03", "井上 健", "イノウエ ケン", (StaffRole.CASEWORKER,), "fixed_term", True),
+    ("cw-04", "森 由紀子", "モリ ユキコ", (StaffRole.CASEWORKER,), "permanent", True),
+    ("sv-01", "佐藤 花子", "サトウ ハナコ", (StaffRole.SUPERVISOR,), "permanent", True),
+    ("chief-01", "高橋 誠", "タカハシ マコト", (StaffRole.SECTION_CHIEF,), "permanent", True),
+    ("med-01", "小川 恵", "オガワ メグミ", (StaffRole.MEDICAL_CLERK,), "fixed_term", False),
+    ("acc-01", "中島 大輔", "ナカジマ ダイスケ", (StaffRole.ACCOUNTING_CLERK,), "permanent", False),
+    ("out-01", "林 翔太", "ハヤシ ショウタ", (StaffRole.SUPPORT_STAFF,), "outsourced", False),
+    ("aud-01", "石井 直美", "イシイ ナオミ", (StaffRole.AUDITOR,), "permanent", False),
+)
+CASEWORKERS = tuple(s[0] for s in DEMO_STAFF if StaffRole.CASEWORKER in s[3])
+
+
+@dataclass
+class DemoOffice:
+    """Everything of one synthetic office, ready to load into a unit of work."""
+
+    office: WelfareOffice
+    staff: list[StaffMember] = field(default_factory=list)
+    households: list[Household] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+    calculations: list[CalculationInput] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    personal_numbers: list[PersonalNumberRecord] = field(default_factory=list)
+    events: list[CaseEvent] = field(default_factory=list)
+
+    def load(self, uow: UnitOfWork) -> None:
+        """Add every record through the ports (the caller commits)."""
+        uow.offices.add(self.office)
+        for member in self.staff:
+            uow.staff.add(member)
+        for household in self.households:
+            uow.households.add(household)
+        for case in self.cases:
+            uow.cases.add(case)
+        for calculation in self.calculations:
+            uow.calculations.add(calculation)
+        for decision in self.decisions:
+            uow.decisions.add(decision)
+        for record in self.personal_numbers:
+            uow.personal_numbers.add(record)
+        for event in self.events:
+            uow.events.add(event)
+
+
+def demo_office(
+    cases: int = 300, *, seed: int = 7, calculator: Calculator | None = None
+) -> DemoOffice:
+    """A synthetic 中野区福祉事務所 with ``cases`` cases (all computable for :data:`DEMO_MONTH`)."""
+    calculator = calculator or Calculator()
+    rng = random.Random(seed)
+    office = WelfareOffice.model_validate(
+        {
+            "id": "office-nakano",
+            "name": "中野区福祉事務所（デモ）",
+            "office_type": "city",
+            "local_government_code": "131148",
+            "jurisdiction": ["131148"],
+            "payer_number": "12131140",
+            "address": {
+                "prefecture": "東京都",
+                "municipality": "中野区",
+                "street": "中野四丁目11番19号",
+            },
+        }
+    )
+    demo = DemoOffice(office)
+    for staff_id, name, kana, roles, employment, qualified in DEMO_STAFF:
+        demo.staff.append(
+            StaffMember.model_validate(
+                {
+                    "id": staff_id,
+                    "office_id": office.id,
+                    "name": name,
+                    "name_kana": kana,
+                    "roles": [r.value for r in roles],
+                    "employment_type": employment,
+                    "qualifications": ["certified_welfare_officer"] if qualified else [],
+                    "active": {"start": "2020-04-01"},
+                }
+            )
+        )
+    month_start = date.fromisoformat(f"{DEMO_MONTH}-01")
+    generated = 0
+    for raw in random_inputs(cases * 2, DEMO_MONTH, seed=seed):
+        if generated >= cases:
+            break
+        raw["household"]["municipality_code"] = "131148"
+        raw["household"]["address"] = {
+            "prefecture": "東京都",
+            "municipality": "中野区",
+            "street": f"中野{rng.randint(1, 6)}丁目{rng.randint(1, 30)}番{rng.randint(1, 20)}号",
+        }
+        calculation = CalculationInput.model_validate(raw)
+        try:
+            result = calculator.calculate(calculation, explain=False)
+        except CalculationError:
+            continue
+        if not result.need_test.in_need:
+            continue
+        generated += 1
+        _add_case(demo, rng, generated, calculation, result, month_start)
+    return demo
+
+
+def _add_case(
+    demo: DemoOffice,
+    rng: random.Random,
+    number: int,
+    calculation: CalculationInput,
+    result: CalculationResult,
+    month_start: date,
+) -> None:
+    household = calculation.household
+    case_id = f"case-{number:05d}"
+    caseworker = CASEWORKERS[number % len(CASEWORKERS)]
+    opened = month_start - timedelta(days=rng.randint(30, 2000))
+    demo.households.append(household)
+    demo.cases.append(
+        Case.model_validate(
+            {
+                "id": case_id,
+                "case_number": f"N-{number:05d}",
+                "office_id": demo.office.id,
+                "household_id": household.id,
+                "status": "active",
+                "caseworker_id": caseworker,
+                "supervisor_id": "sv-01",
+                "visit_grade_code": rng.choice(("A", "B", "B", "C", "D")),
+                "opened_on": opened.isoformat(),
+            }
+        )
+    )
+    demo.calculations.append(calculation)
+    decided = month_start - timedelta(days=rng.randint(3, 20))
+    demo.decisions.append(
+        Decision.model_validate(
+            {
+                "id": f"dec-{number:05d}",
+                "case_id": case_id,
+                "kind": "change",
+                "status": "notified",
+                "decided_on": decided.isoformat(),
+                "effective_on": month_start.isoformat(),
+                "reasons": [f"{DEMO_MONTH} の世帯の状況と基準により扶助の額を改めます。"],
+                "amounts": result.amounts.model_dump(),
+                "minimum_living_cost": result.minimum_living_cost,
+                "recognised_income": result.recognised_income,
+                "own_payment": result.own_payment,
+                "calculation_id": calculation.id,
+                "drafted_by": caseworker,
+                "drafted_on": (decided - timedelta(days=2)).isoformat(),
+                "approved_by": "sv-01",
+                "approved_on": decided.isoformat(),
+                "notified_on": decided.isoformat(),
+            }
+        )
+    )
+    head = household.head
+    base = f"{rng.randrange(10**10, 10**11):011d}"
+    demo.personal_numbers.append(
+        PersonalNumberRecord.model_validate(
+            {
+                "id": f"pn-{number:05d}",
+                "member_id": head.id,
+                "my_number": base + my_number_check_digit(base),
+                "obtained_on": opened.isoformat(),
+                "identity_document": "my_number_card",
+                "obtained_by": caseworker,
+            }
+        )
+    )
+    demo.events.extend(
+        [
+            CaseEvent(
+                case_id=case_id,
+                at=datetime.combine(opened, datetime.min.time(), JST),
+                kind=CaseEventKind.OPENED,
+                actor_id=caseworker,
+                summary="保護を開始しました。",
+            ),
+            CaseEvent(
+                case_id=case_id,
+                at=datetime.combine(decided, datetime.min.time(), JST),
+                kind=CaseEventKind.DECISION,
+                actor_id="sv-01",
+                summary=f"変更決定（{DEMO_MONTH}）: 金銭給付額 {result.cash_benefit:,}円。",
+            ),
+        ]
+    )

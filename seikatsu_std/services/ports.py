@@ -1,0 +1,199 @@
+"""Ports: what the services need from storage, independent of any database.
+
+The reference app implements them with SQLAlchemy; :mod:`seikatsu_std.services.memory`
+implements them in memory for tests and the conformance kit's in-process
+target. Every aggregate carries a version: a write names the version it read
+and fails with :class:`~seikatsu_std.services.errors.VersionConflictError` if
+someone else wrote first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from types import TracebackType
+from typing import Generic, Protocol, TypeVar
+
+import attrs
+
+from seikatsu_std.calc.inputs import CalculationInput
+from seikatsu_std.model import (
+    Application,
+    Case,
+    CaseStatus,
+    Consultation,
+    Decision,
+    Household,
+    PersonalNumberRecord,
+    StaffMember,
+    SupportInquiry,
+    WelfareOffice,
+)
+from seikatsu_std.services.audit import AuditEntry, AuditQuery
+from seikatsu_std.services.models import CaseEvent
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+#: Returns the current time (timezone-aware); injected so services never read the clock.
+Clock = Callable[[], datetime]
+
+
+@attrs.frozen
+class Versioned(Generic[T]):
+    """A stored record and the version it has in storage."""
+
+    record: T
+    version: int
+
+
+class RecordStore(Protocol[T]):
+    """Get, add and replace records of one type, with optimistic locking."""
+
+    def get(self, record_id: str) -> Versioned[T] | None:
+        """The record with ``record_id``, or None."""
+
+    def add(self, record: T) -> Versioned[T]:
+        """Store a new record (version 1). Raises ValueError if the id exists."""
+
+    def replace(self, record: T, expected_version: int) -> Versioned[T]:
+        """Replace the record if it still has ``expected_version`` (else VersionConflictError)."""
+
+
+class CaseStore(RecordStore[Case], Protocol):
+    """Cases, searchable within an office."""
+
+    def search(
+        self,
+        office_id: str,
+        *,
+        text: str | None = None,
+        status: CaseStatus | None = None,
+        caseworker_id: str | None = None,
+        limit: int = 50,
+        after: str | None = None,
+    ) -> list[Versioned[Case]]:
+        """Cases of ``office_id`` ordered by case number, after the case number ``after``.
+
+        ``text`` matches the case number or the household head's name or kana.
+        """
+
+    def count_by_caseworker(self, office_id: str, statuses: Sequence[CaseStatus]) -> dict[str, int]:
+        """Number of cases in ``statuses`` per caseworker of ``office_id``."""
+
+    def next_case_number(self, office_id: str, prefix: str) -> str:
+        """The next case number of ``office_id`` that starts with ``prefix`` (``2023-00001``, …).
+
+        The number holds until the unit of work ends: two units of work never
+        get the same one (implementations serialise numbering per office).
+        """
+
+
+class ApplicationStore(RecordStore[Application], Protocol):
+    """Applications for assistance, by office."""
+
+    def undecided(self, office_id: str) -> list[Versioned[Application]]:
+        """The applications of ``office_id`` still to be decided (received or investigating)."""
+
+
+class SupportInquiryStore(RecordStore[SupportInquiry], Protocol):
+    """Support inquiries (扶養照会), by application."""
+
+    def for_application(self, application_id: str) -> list[SupportInquiry]:
+        """Every support inquiry of ``application_id``."""
+
+
+class DecisionStore(RecordStore[Decision], Protocol):
+    """Decisions, by case."""
+
+    def for_case(self, case_id: str) -> list[Decision]:
+        """Every decision of ``case_id``, oldest first."""
+
+
+class StaffStore(RecordStore[StaffMember], Protocol):
+    """Staff members, by office."""
+
+    def for_office(self, office_id: str) -> list[StaffMember]:
+        """Every staff member of ``office_id``."""
+
+
+class PersonalNumberStore(Protocol):
+    """My Numbers, stored apart from case data."""
+
+    def for_member(self, member_id: str) -> PersonalNumberRecord | None:
+        """The My Number record of a household member, or None."""
+
+    def add(self, record: PersonalNumberRecord) -> None:
+        """Store a My Number record."""
+
+
+class AuditStore(Protocol):
+    """The append-only audit trail."""
+
+    def last(self) -> AuditEntry | None:
+        """The newest entry (None if the trail is empty)."""
+
+    def append(self, entry: AuditEntry) -> None:
+        """Add an entry after the current last one."""
+
+    def entries(self) -> Iterator[AuditEntry]:
+        """Every entry, oldest first."""
+
+    def search(self, query: AuditQuery) -> list[AuditEntry]:
+        """The entries meeting ``query``, newest first, at most ``query.limit``."""
+
+
+class EventStore(Protocol):
+    """The history of each case."""
+
+    def for_case(self, case_id: str) -> list[CaseEvent]:
+        """The events of ``case_id``, oldest first."""
+
+    def add(self, event: CaseEvent) -> None:
+        """Record an event."""
+
+
+class UnitOfWork(Protocol):
+    """One transaction over every store: all writes commit together or not at all."""
+
+    @property
+    def offices(self) -> RecordStore[WelfareOffice]: ...
+    @property
+    def staff(self) -> StaffStore: ...
+    @property
+    def households(self) -> RecordStore[Household]: ...
+    @property
+    def cases(self) -> CaseStore: ...
+    @property
+    def consultations(self) -> RecordStore[Consultation]: ...
+    @property
+    def applications(self) -> ApplicationStore: ...
+    @property
+    def support_inquiries(self) -> SupportInquiryStore: ...
+    @property
+    def decisions(self) -> DecisionStore: ...
+    @property
+    def calculations(self) -> RecordStore[CalculationInput]: ...
+    @property
+    def personal_numbers(self) -> PersonalNumberStore: ...
+    @property
+    def audit(self) -> AuditStore: ...
+    @property
+    def events(self) -> EventStore: ...
+
+    def __enter__(self) -> UnitOfWork: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Roll back unless committed."""
+
+    def commit(self) -> None:
+        """Make every write of this unit permanent."""
+
+
+#: Opens a new unit of work.
+UnitOfWorkFactory = Callable[[], UnitOfWork]
