@@ -1,0 +1,711 @@
+"""The operations of the standard HTTP API and the OpenAPI document built from them.
+
+Each :class:`Operation` names its method, path, parameters, request body,
+responses (every status code it can return) and a Japanese summary. The
+OpenAPI 3.1 document is generated from this list and the pydantic models, so
+the contract, the schemas and the reference app share one definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from functools import cache
+from typing import Annotated, Any, Literal
+
+import attrs
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic.json_schema import models_json_schema
+
+from seikatsu_std import STANDARD_VERSION, __version__
+from seikatsu_std.api.problems import PROBLEM_MEDIA_TYPE, Problem
+from seikatsu_std.calc.inputs import CalculationInput
+from seikatsu_std.calc.results import CalculationResult
+from seikatsu_std.model import Case, CaseStatus, StaffMember
+from seikatsu_std.model.base import StdModel
+from seikatsu_std.model.identifiers import MyNumber
+from seikatsu_std.model.investigation import SupportInquiry
+from seikatsu_std.notices import DecisionNotice
+from seikatsu_std.services.audit import AccessPurpose, AuditAction, ChainReport
+from seikatsu_std.services.models import (
+    ApplicationDraft,
+    ApplicationView,
+    AuditPage,
+    CaseChanges,
+    CaseDetail,
+    CaseEvent,
+    Caseload,
+    CasePage,
+    ConsultationClosing,
+    ConsultationDraft,
+    ConsultationView,
+    DecisionDraft,
+    DecisionView,
+    ExtensionRequest,
+    PendingApplications,
+    SupportInquiryDraft,
+    VersionOnly,
+    WithdrawalRequest,
+)
+
+API_PREFIX = "/api/v1"
+
+
+class LoginRequest(StdModel):
+    """ログインの要求。"""
+
+    model_config = ConfigDict(title="ログイン")
+
+    login_id: str = Field(
+        title="ログインID", description="職員のログインID。", min_length=1, max_length=64
+    )
+    password: str = Field(
+        title="パスワード", description="パスワード。", min_length=1, max_length=256
+    )
+
+
+class SessionCreated(StdModel):
+    """ログインの結果: 以後の要求の Authorization: Bearer に使うトークン。"""
+
+    model_config = ConfigDict(title="セッション")
+
+    token: str = Field(title="トークン", description="Authorization: Bearer に付けるトークン。")
+    expires_at: AwareDatetime = Field(title="有効期限", description="トークンの有効期限。")
+    staff: StaffMember = Field(title="職員", description="ログインした職員。")
+
+
+class CaseUpdated(StdModel):
+    """更新後のケースと新しい版。"""
+
+    model_config = ConfigDict(title="更新後のケース")
+
+    case: Case = Field(title="ケース", description="更新後のケースの記録。")
+    version: int = Field(title="版", description="更新後の版。", ge=1)
+
+
+class PersonalNumberView(StdModel):
+    """個人番号の閲覧の結果（表示を求めない限り伏せ字）。"""
+
+    model_config = ConfigDict(title="個人番号の閲覧")
+
+    member_id: str = Field(title="世帯員ID", description="世帯員。")
+    my_number: str | None = Field(
+        title="個人番号",
+        description="12桁の個人番号、伏せ字（************）、または未取得なら null。",
+        pattern=r"^([0-9]{12}|\*{12})$",
+    )
+    revealed: bool = Field(title="表示", description="番号を伏せ字にせず表示したか。")
+
+    @classmethod
+    def of(cls, member_id: str, number: MyNumber | None, revealed: bool) -> PersonalNumberView:
+        """The view of what :meth:`CaseService.personal_number` returned."""
+        shown = None if number is None else (number.reveal() if revealed else str(number))
+        return cls(member_id=member_id, my_number=shown, revealed=revealed and number is not None)
+
+
+class AuditVerification(StdModel):
+    """監査ログのハッシュチェーンの検証結果。"""
+
+    model_config = ConfigDict(title="監査ログの検証")
+
+    ok: bool = Field(title="正常", description="改ざんが見つからなかったか。")
+    checked: int = Field(title="検証件数", description="検証した記録の件数。", ge=0)
+    first_broken: int | None = Field(
+        default=None, title="最初の異常", description="最初に連鎖が切れた記録の連番。"
+    )
+    reason_ja: str = Field(title="結果", description="検証結果の説明（日本語）。")
+    reason_en: str = Field(title="結果（英語）", description="検証結果の説明（英語）。")
+
+    @classmethod
+    def of(cls, report: ChainReport) -> AuditVerification:
+        """The view of a chain verification."""
+        return cls(
+            ok=report.ok,
+            checked=report.checked,
+            first_broken=report.first_broken,
+            reason_ja=report.reason_ja,
+            reason_en=report.reason_en,
+        )
+
+
+class Health(StdModel):
+    """稼働状況。"""
+
+    model_config = ConfigDict(title="稼働状況")
+
+    status: Literal["ok"] = Field(title="状態", description="稼働していれば ok。")
+    standard_version: str = Field(title="標準仕様の版", description="実装している標準仕様の版。")
+    implementation: str = Field(title="実装", description="実装の名前と版。")
+
+
+@attrs.frozen
+class Parameter:
+    """A path or query parameter."""
+
+    name: str
+    location: Literal["path", "query"]
+    description: str
+    annotation: Any
+    required: bool = True
+    default: Any = None
+
+
+@attrs.frozen
+class Operation:
+    """One operation of the standard API."""
+
+    operation_id: str
+    method: Literal["get", "post", "patch", "delete"]
+    path: str
+    summary: str
+    description: str
+    tag: str
+    responses: dict[int, type[BaseModel] | Any | None]
+    parameters: tuple[Parameter, ...] = ()
+    body: type[BaseModel] | None = None
+    auth: bool = True
+    success: int = 200
+
+
+_PURPOSE = Parameter("purpose", "query", "利用目的（監査ログに記録する）。", AccessPurpose)
+_CASE_ID = Parameter("case_id", "path", "ケースID。", str)
+_OFFICE_ID = Parameter("office_id", "path", "福祉事務所ID。", str)
+_CONSULTATION_ID = Parameter("consultation_id", "path", "相談ID。", str)
+_APPLICATION_ID = Parameter("application_id", "path", "申請ID。", str)
+_DECISION_ID = Parameter("decision_id", "path", "決定ID。", str)
+_AUTH_ERRORS = {401: Problem, 403: Problem}
+#: What a change of a lifecycle record can answer besides its success (the body may be
+#: unreadable, the record missing, stale or in the wrong state, or a rule broken).
+_CHANGE_ERRORS = {400: Problem, **_AUTH_ERRORS, 404: Problem, 409: Problem, 422: Problem}
+#: The days ahead of ``within_days`` (0 = only those due today or already overdue).
+WithinDays = Annotated[int, Field(ge=0)]
+
+OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "getHealth",
+        "get",
+        "/health",
+        "稼働状況",
+        "実装が稼働していること、標準仕様の版を返す（認証不要）。",
+        "system",
+        {200: Health},
+        auth=False,
+    ),
+    Operation(
+        "createSession",
+        "post",
+        "/sessions",
+        "ログイン",
+        "ログインIDとパスワードでログインし、Bearer トークンを得る。失敗は監査ログに記録される。",
+        "session",
+        {201: SessionCreated, 400: Problem, 401: Problem, 422: Problem},
+        body=LoginRequest,
+        auth=False,
+        success=201,
+    ),
+    Operation(
+        "deleteSession",
+        "delete",
+        "/sessions/current",
+        "ログアウト",
+        "現在のトークンを無効にする。",
+        "session",
+        {204: None, 401: Problem},
+        success=204,
+    ),
+    Operation(
+        "getMe",
+        "get",
+        "/me",
+        "ログイン中の職員",
+        "ログインしている職員の記録を返す。",
+        "session",
+        {200: StaffMember, 401: Problem},
+    ),
+    Operation(
+        "listCases",
+        "get",
+        "/offices/{office_id}/cases",
+        "ケース一覧",
+        "福祉事務所のケースをケース番号順に返す。自分の福祉事務所のケースだけ見られる。閲覧は利用目的とともに監査ログに記録される。",
+        "cases",
+        {200: CasePage, **_AUTH_ERRORS, 422: Problem},
+        parameters=(
+            _OFFICE_ID,
+            _PURPOSE,
+            Parameter("q", "query", "ケース番号・世帯主の氏名・カナの一部。", str, required=False),
+            Parameter("status", "query", "ケースの状態。", CaseStatus, required=False),
+            Parameter("caseworker_id", "query", "担当現業員ID。", str, required=False),
+            Parameter(
+                "limit", "query", "1ページの件数（1〜200）。", int, required=False, default=50
+            ),
+            Parameter(
+                "after",
+                "query",
+                "このケース番号より後から返す（前のページの next_after）。",
+                str,
+                required=False,
+            ),
+        ),
+    ),
+    Operation(
+        "getCase",
+        "get",
+        "/cases/{case_id}",
+        "ケースの詳細",
+        "ケース・世帯・適用中の決定と、その額の計算の説明（規則・表・根拠）を返す。閲覧は監査ログに記録される。",
+        "cases",
+        {200: CaseDetail, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_CASE_ID, _PURPOSE),
+    ),
+    Operation(
+        "updateCase",
+        "patch",
+        "/cases/{case_id}",
+        "ケースの担当・格付けの変更",
+        "読み込んだときの版（version）を指定して更新する。その間に他の職員が更新していれば 409 になり、上書きしない。",
+        "cases",
+        {200: CaseUpdated, 400: Problem, **_AUTH_ERRORS, 404: Problem, 409: Problem, 422: Problem},
+        parameters=(_CASE_ID,),
+        body=CaseChanges,
+    ),
+    Operation(
+        "getCaseHistory",
+        "get",
+        "/cases/{case_id}/history",
+        "ケースの履歴",
+        "ケースの出来事を古い順に返す。",
+        "cases",
+        {200: list[CaseEvent], **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_CASE_ID, _PURPOSE),
+    ),
+    Operation(
+        "getPersonalNumber",
+        "get",
+        "/cases/{case_id}/members/{member_id}/personal-number",
+        "個人番号の閲覧",
+        "世帯員の個人番号を返す。reveal=true でなければ伏せ字。表示には個人番号を扱う権限が必要で、すべての閲覧が利用目的とともに記録される。",
+        "personal-number",
+        {200: PersonalNumberView, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(
+            _CASE_ID,
+            Parameter("member_id", "path", "世帯員ID。", str),
+            _PURPOSE,
+            Parameter(
+                "reveal", "query", "伏せ字にせず表示するか。", bool, required=False, default=False
+            ),
+        ),
+    ),
+    Operation(
+        "getCaseload",
+        "get",
+        "/offices/{office_id}/caseload",
+        "担当世帯数と標準数",
+        "現業員ごとの担当世帯数と、社会福祉法16条の標準数との比較を返す。",
+        "oversight",
+        {200: Caseload, **_AUTH_ERRORS, 404: Problem},
+        parameters=(_OFFICE_ID,),
+    ),
+    Operation(
+        "verifyAuditLog",
+        "get",
+        "/audit/verification",
+        "監査ログの検証",
+        "監査ログのハッシュチェーンを検証し、最初に切れた記録を返す（監査担当・課長）。",
+        "audit",
+        {200: AuditVerification, **_AUTH_ERRORS},
+    ),
+    Operation(
+        "searchAuditLog",
+        "get",
+        "/audit/entries",
+        "監査ログの検索",
+        "監査ログを職員・ケース・操作の種類・利用目的・期間で検索し、新しい順に返す（監査担当・課長）。検索したこと自体も記録される。記録の変更・削除の操作はない。",
+        "audit",
+        {200: AuditPage, **_AUTH_ERRORS, 422: Problem},
+        parameters=(
+            Parameter("actor_id", "query", "操作した職員ID。", str, required=False),
+            Parameter("case_id", "query", "対象のケースID。", str, required=False),
+            Parameter("action", "query", "操作の種類。", AuditAction, required=False),
+            Parameter("purpose", "query", "利用目的。", AccessPurpose, required=False),
+            Parameter(
+                "since",
+                "query",
+                "この日時以後（UTCオフセット付き）。",
+                AwareDatetime,
+                required=False,
+            ),
+            Parameter(
+                "until",
+                "query",
+                "この日時より前（UTCオフセット付き）。",
+                AwareDatetime,
+                required=False,
+            ),
+            Parameter(
+                "before",
+                "query",
+                "この連番より前の記録から返す（前のページの next_before）。",
+                int,
+                required=False,
+            ),
+            Parameter(
+                "limit", "query", "1ページの件数（1〜200）。", int, required=False, default=100
+            ),
+        ),
+    ),
+    Operation(
+        "calculate",
+        "post",
+        "/calculations",
+        "保護費の計算",
+        "世帯・月・収入等から保護費を計算し、説明（規則・表・根拠）を返す。基準表の版がない等で計算できない場合は 422。",
+        "calculation",
+        {200: CalculationResult, 400: Problem, 401: Problem, 422: Problem},
+        parameters=(
+            Parameter(
+                "explain", "query", "計算の説明を含めるか。", bool, required=False, default=True
+            ),
+            Parameter(
+                "allow_provisional",
+                "query",
+                "暫定版の基準表の使用を許可するか。",
+                bool,
+                required=False,
+                default=False,
+            ),
+        ),
+        body=CalculationInput,
+    ),
+    Operation(
+        "createConsultation",
+        "post",
+        "/consultations",
+        "面接相談の登録",
+        "面接相談を記録する。相談を受けた職員と福祉事務所はログインした職員から決まる。"
+        "記録した相談は継続中で、面接相談の終結で終える。",
+        "consultations",
+        {201: ConsultationView, 400: Problem, **_AUTH_ERRORS, 422: Problem},
+        body=ConsultationDraft,
+        success=201,
+    ),
+    Operation(
+        "closeConsultation",
+        "post",
+        "/consultations/{consultation_id}/closing",
+        "面接相談の終結",
+        "面接相談を申請受付・他法他施策の案内・助言のみのいずれかで終える。"
+        "申請の意思を示した相談は、登録した申請なしには終えられない（生活保護法7条、422 rule-violation）。"
+        "既に終えた相談は 409 invalid-transition、読み込んだ後に更新されていれば 409 version-conflict。",
+        "consultations",
+        {200: ConsultationView, **_CHANGE_ERRORS},
+        parameters=(_CONSULTATION_ID,),
+        body=ConsultationClosing,
+    ),
+    Operation(
+        "createApplication",
+        "post",
+        "/applications",
+        "保護の申請の登録",
+        "開始・変更の申請を受け付ける。処理期限（原則14日、延長して30日）は受付日の翌日から数える。"
+        "開始申請は世帯を登録し、申請中の新しいケースを作る。変更申請は保護中・停止中のケースを指定する。",
+        "applications",
+        {201: ApplicationView, **_CHANGE_ERRORS},
+        body=ApplicationDraft,
+        success=201,
+    ),
+    Operation(
+        "getApplication",
+        "get",
+        "/applications/{application_id}",
+        "申請の詳細",
+        "申請と処理期限の状況を返す。閲覧は監査ログに記録される。",
+        "applications",
+        {200: ApplicationView, **_AUTH_ERRORS, 404: Problem},
+        parameters=(_APPLICATION_ID,),
+    ),
+    Operation(
+        "listPendingApplications",
+        "get",
+        "/offices/{office_id}/pending-applications",
+        "処理中の申請の一覧",
+        "決定されていない申請を処理期限の迫る順に返す。within_days を指定すると、"
+        "適用される期限までの日数がそれ以下（経過済みを含む）の申請だけを返す。閲覧は監査ログに記録される。",
+        "applications",
+        {200: PendingApplications, **_AUTH_ERRORS, 422: Problem},
+        parameters=(
+            _OFFICE_ID,
+            Parameter(
+                "as_of",
+                "query",
+                "残日数と状況を求める基準日（省略時は今日）。",
+                date,
+                required=False,
+            ),
+            Parameter(
+                "within_days",
+                "query",
+                "期限までの日数がこれ以下の申請だけを返す（0以上）。",
+                WithinDays,
+                required=False,
+            ),
+        ),
+    ),
+    Operation(
+        "extendApplicationDeadline",
+        "post",
+        "/applications/{application_id}/extension",
+        "処理期限の延長の理由の記録",
+        "決定の通知を14日を超えて30日まで延ばす特別な理由を記録する（決定通知書に記載される、生活保護法24条5項）。"
+        "決定済み・取下げ済みの申請は 409 invalid-transition。",
+        "applications",
+        {200: ApplicationView, **_CHANGE_ERRORS},
+        parameters=(_APPLICATION_ID,),
+        body=ExtensionRequest,
+    ),
+    Operation(
+        "startInvestigation",
+        "post",
+        "/applications/{application_id}/investigation",
+        "調査の開始",
+        "受け付けた申請を調査中にする。受付中でない申請は 409 invalid-transition。",
+        "applications",
+        {200: ApplicationView, **_CHANGE_ERRORS},
+        parameters=(_APPLICATION_ID,),
+        body=VersionOnly,
+    ),
+    Operation(
+        "withdrawApplication",
+        "post",
+        "/applications/{application_id}/withdrawal",
+        "申請の取下げ",
+        "申請者本人の申出により申請を取り下げる。開始申請のケースは取下げで終わる。"
+        "申出の内容がなければ 422 rule-violation、決定済み・取下げ済みの申請は 409 invalid-transition。",
+        "applications",
+        {200: ApplicationView, **_CHANGE_ERRORS},
+        parameters=(_APPLICATION_ID,),
+        body=WithdrawalRequest,
+    ),
+    Operation(
+        "createSupportInquiry",
+        "post",
+        "/applications/{application_id}/support-inquiries",
+        "扶養照会の記録",
+        "申請に伴う扶養照会（扶養義務者への照会）を記録する。照会しない場合は、許された理由の区分、"
+        "それを裏づける具体的な事情、照会についての申請者の意向が必要（なければ 422）。",
+        "applications",
+        {201: SupportInquiry, 400: Problem, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_APPLICATION_ID,),
+        body=SupportInquiryDraft,
+        success=201,
+    ),
+    Operation(
+        "draftDecision",
+        "post",
+        "/decisions",
+        "保護の決定の起案",
+        "開始・却下・変更・停止・廃止の決定を起案する。開始・変更の額は計算の入力から基準表により算定し、"
+        "計算の説明とともに返す（確認用の額が計算の結果と違えば 422 rule-violation）。"
+        "ケース・申請の状態がその決定を許さなければ 409 invalid-transition。",
+        "decisions",
+        {201: DecisionView, **_CHANGE_ERRORS},
+        body=DecisionDraft,
+        success=201,
+    ),
+    Operation(
+        "getDecision",
+        "get",
+        "/decisions/{decision_id}",
+        "決定の詳細",
+        "決定と、その額の計算の説明（規則・表・根拠）を返す。閲覧は監査ログに記録される。",
+        "decisions",
+        {200: DecisionView, **_AUTH_ERRORS, 404: Problem},
+        parameters=(_DECISION_ID,),
+    ),
+    Operation(
+        "approveDecision",
+        "post",
+        "/decisions/{decision_id}/approval",
+        "決定の決裁",
+        "起案者以外の、社会福祉主事の資格を持つ公務員（査察指導員・課長）が決裁する（それ以外は 403）。"
+        "申請から14日を過ぎた決定には延長の理由の記録が必要で、反した規則はすべて 422 rule-violation の"
+        " violations に示す。決裁によりケースと申請の状態が移る。決裁済みの決定は 409 invalid-transition。",
+        "decisions",
+        {200: DecisionView, **_CHANGE_ERRORS},
+        parameters=(_DECISION_ID,),
+        body=VersionOnly,
+    ),
+    Operation(
+        "notifyDecision",
+        "post",
+        "/decisions/{decision_id}/notification",
+        "決定の通知",
+        "決裁済みの決定について決定通知書を発したことを記録する。決裁前・通知済みの決定は 409 invalid-transition。",
+        "decisions",
+        {200: DecisionView, **_CHANGE_ERRORS},
+        parameters=(_DECISION_ID,),
+        body=VersionOnly,
+    ),
+    Operation(
+        "getDecisionNotice",
+        "get",
+        "/decisions/{decision_id}/notice",
+        "決定通知書",
+        "決裁済みの決定の決定通知書（保護決定通知書）に記載するすべての事項を返す: 決定の種類・決定日・適用日・"
+        "理由・扶助別の額・14日を超えて通知する場合の理由・審査請求の教示。通知日は、通知済みならその日、"
+        "まだなら今日。決裁前の決定や、理由・延長の理由を欠く決定の通知書は作れない（422 rule-violation）。"
+        "通知書の発行の記録は決定の通知（notifyDecision）で行う。閲覧は監査ログに記録される。",
+        "decisions",
+        {200: DecisionNotice, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_DECISION_ID,),
+    ),
+)
+
+_MODEL_MODE: Literal["validation"] = "validation"
+
+
+def _schema_of(annotation: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    schema = TypeAdapter(annotation).json_schema(ref_template="#/components/schemas/{model}")
+    definitions.update(schema.pop("$defs", {}))
+    return schema
+
+
+def _parameter(parameter: Parameter, definitions: dict[str, Any]) -> dict[str, Any]:
+    schema = _schema_of(parameter.annotation, definitions)
+    if parameter.default is not None:
+        schema = {**schema, "default": parameter.default}
+    if parameter.name == "limit":
+        schema = {**schema, "minimum": 1, "maximum": 200}
+    return {
+        "name": parameter.name,
+        "in": parameter.location,
+        "required": parameter.required or parameter.location == "path",
+        "description": parameter.description,
+        "schema": schema,
+    }
+
+
+_STATUS_TEXT = {
+    200: "成功",
+    201: "作成しました",
+    204: "成功（本文なし）",
+    400: "要求を読み取れません",
+    401: "ログインが必要です",
+    403: "権限がありません",
+    404: "見つかりません",
+    409: "競合しました（記録の版が古いか、現在の状態ではできません）",
+    422: "内容が正しくありません",
+    500: "内部エラー",
+}
+
+
+def _models(operations: Sequence[Operation]) -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = [Problem]
+    for operation in operations:
+        candidates = [operation.body, *operation.responses.values()]
+        for candidate in candidates:
+            if (
+                isinstance(candidate, type)
+                and issubclass(candidate, BaseModel)
+                and candidate not in found
+            ):
+                found.append(candidate)
+    return found
+
+
+@cache
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI 3.1 document of the standard API."""
+    models = _models(OPERATIONS)
+    refs, definitions = models_json_schema(
+        [(m, _MODEL_MODE) for m in models], ref_template="#/components/schemas/{model}"
+    )
+    components: dict[str, Any] = dict(definitions.get("$defs", {}))
+    paths: dict[str, Any] = {}
+    for operation in OPERATIONS:
+        entry: dict[str, Any] = {
+            "operationId": operation.operation_id,
+            "summary": operation.summary,
+            "description": operation.description,
+            "tags": [operation.tag],
+            "parameters": [_parameter(p, components) for p in operation.parameters],
+            "responses": {},
+        }
+        if not operation.auth:
+            entry["security"] = []
+        if operation.body is not None:
+            entry["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {"schema": refs[(operation.body, _MODEL_MODE)]}},
+            }
+        for status, model in sorted(operation.responses.items()):
+            response: dict[str, Any] = {"description": _STATUS_TEXT[status]}
+            if model is Problem:
+                response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": refs[(Problem, _MODEL_MODE)]}}
+            elif model is not None:
+                schema = (
+                    refs[(model, _MODEL_MODE)]
+                    if isinstance(model, type) and issubclass(model, BaseModel)
+                    else _schema_of(model, components)
+                )
+                response["content"] = {"application/json": {"schema": schema}}
+            entry["responses"][str(status)] = response
+        paths.setdefault(API_PREFIX + operation.path, {})[operation.method] = entry
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "生活保護システム標準 API",
+            "version": STANDARD_VERSION,
+            "description": (
+                "生活保護システム標準仕様の HTTP API。どのベンダーも実装でき、参照実装はこの文書をそのまま提供する。"
+                "エラーは application/problem+json（RFC 9457）。"
+                f"この文書は seikatsu_std {__version__} が生成した。"
+            ),
+        },
+        "servers": [{"url": "/"}],
+        "security": [{"bearerAuth": []}],
+        "tags": [{"name": t} for t in dict.fromkeys(o.tag for o in OPERATIONS)],
+        "paths": paths,
+        "components": {
+            "schemas": components,
+            "securitySchemes": {
+                "bearerAuth": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "POST /api/v1/sessions で得たトークン。",
+                }
+            },
+        },
+    }
+
+
+def path_matches(template: str, path: str) -> bool:
+    """Whether ``path`` (without :data:`API_PREFIX`) fits the operation path ``template``.
+
+    A ``{name}`` segment of the template matches any one segment of the path.
+    """
+    parts, given = template.strip("/").split("/"), path.strip("/").split("/")
+    return len(parts) == len(given) and all(
+        p == g or (p.startswith("{") and p.endswith("}")) for p, g in zip(parts, given, strict=True)
+    )
+
+
+def operation_at(method: str, path: str) -> Operation | None:
+    """The operation that answers ``method`` on ``path`` (without :data:`API_PREFIX`), if any."""
+    for candidate in OPERATIONS:
+        if candidate.method == method.lower() and path_matches(candidate.path, path):
+            return candidate
+    return None
+
+
+def operation(operation_id: str) -> Operation:
+    """The operation called ``operation_id`` (KeyError if none)."""
+    for candidate in OPERATIONS:
+        if candidate.operation_id == operation_id:
+            return candidate
+    raise KeyError(operation_id)
+
+
+def now_iso(moment: datetime) -> str:
+    """ISO 8601 text of an aware datetime (for headers and logs)."""
+    return moment.isoformat()
