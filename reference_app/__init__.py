@@ -1,0 +1,1 @@
+"""The reference web application of seikatsu_std (FastAPI + SQLAlchemy)."""

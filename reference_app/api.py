@@ -1,0 +1,312 @@
+"""The standard HTTP API (seikatsu_std.api.contract), implemented over the services.
+
+Every route here corresponds to one operation of the contract (a test checks
+both directions); the app serves the contract's OpenAPI document as is.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from pydantic import AwareDatetime, BaseModel
+
+from reference_app.auth import SessionService
+from seikatsu_std import STANDARD_VERSION, __version__
+from seikatsu_std.api.contract import (
+    API_PREFIX,
+    AuditVerification,
+    CaseUpdated,
+    Health,
+    LoginRequest,
+    PersonalNumberView,
+    SessionCreated,
+)
+from seikatsu_std.calc import Calculator
+from seikatsu_std.calc.inputs import CalculationInput
+from seikatsu_std.model import CaseStatus
+from seikatsu_std.services.audit import MAX_AUDIT_PAGE, AccessPurpose, AuditAction, AuditQuery
+from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.lifecycle import LifecycleService
+from seikatsu_std.services.models import (
+    ApplicationDraft,
+    CaseChanges,
+    ConsultationClosing,
+    ConsultationDraft,
+    DecisionDraft,
+    ExtensionRequest,
+    SupportInquiryDraft,
+    VersionOnly,
+    WithdrawalRequest,
+)
+
+router = APIRouter(prefix=API_PREFIX)
+
+
+def _json(body: BaseModel | list[BaseModel], status: int = 200) -> Response:
+    if isinstance(body, list):
+        content = b"[" + b",".join(item.model_dump_json().encode() for item in body) + b"]"
+    else:
+        content = body.model_dump_json().encode()
+    return Response(content=content, status_code=status, media_type="application/json")
+
+
+def cases(request: Request) -> CaseService:
+    service: CaseService = request.app.state.cases
+    return service
+
+
+def lifecycle(request: Request) -> LifecycleService:
+    service: LifecycleService = request.app.state.lifecycle
+    return service
+
+
+def sessions(request: Request) -> SessionService:
+    service: SessionService = request.app.state.sessions
+    return service
+
+
+def staff_id(request: Request) -> str:
+    """The logged-in staff member (bearer token)."""
+    return sessions(request).staff_id(request)
+
+
+Staff = Annotated[str, Depends(staff_id)]
+Cases = Annotated[CaseService, Depends(cases)]
+Lifecycle = Annotated[LifecycleService, Depends(lifecycle)]
+Purpose = Annotated[AccessPurpose, Query(description="利用目的")]
+
+
+@router.get("/health", operation_id="getHealth")
+def get_health() -> Response:
+    return _json(
+        Health(
+            status="ok",
+            standard_version=STANDARD_VERSION,
+            implementation=f"seikatsu_std reference app {__version__}",
+        )
+    )
+
+
+@router.post("/sessions", operation_id="createSession")
+def create_session(body: LoginRequest, request: Request) -> Response:
+    token, expires, staff = sessions(request).login(body.login_id, body.password)
+    return _json(SessionCreated(token=token, expires_at=expires, staff=staff), 201)
+
+
+@router.delete("/sessions/current", operation_id="deleteSession")
+def delete_session(request: Request) -> Response:
+    sessions(request).logout(request)
+    return Response(status_code=204)
+
+
+@router.get("/me", operation_id="getMe")
+def get_me(actor: Staff, request: Request) -> Response:
+    return _json(cases(request).staff_member(actor))
+
+
+@router.get("/offices/{office_id}/cases", operation_id="listCases")
+def list_cases(
+    office_id: str,
+    actor: Staff,
+    service: Cases,
+    purpose: Purpose,
+    q: str | None = None,
+    status: CaseStatus | None = None,
+    caseworker_id: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    after: str | None = None,
+) -> Response:
+    page = service.list_cases(
+        actor,
+        office_id=office_id,
+        purpose=purpose,
+        text=q,
+        status=status,
+        caseworker_id=caseworker_id,
+        limit=limit,
+        after=after,
+    )
+    return _json(page)
+
+
+@router.get("/cases/{case_id}", operation_id="getCase")
+def get_case(case_id: str, actor: Staff, service: Cases, purpose: Purpose) -> Response:
+    return _json(service.case_detail(actor, case_id, purpose=purpose))
+
+
+@router.patch("/cases/{case_id}", operation_id="updateCase")
+def update_case(case_id: str, body: CaseChanges, actor: Staff, service: Cases) -> Response:
+    stored = service.update_case(actor, case_id, body)
+    return _json(CaseUpdated(case=stored.record, version=stored.version))
+
+
+@router.get("/cases/{case_id}/history", operation_id="getCaseHistory")
+def get_case_history(case_id: str, actor: Staff, service: Cases, purpose: Purpose) -> Response:
+    return _json(list(service.history(actor, case_id, purpose=purpose)))
+
+
+@router.get(
+    "/cases/{case_id}/members/{member_id}/personal-number", operation_id="getPersonalNumber"
+)
+def get_personal_number(
+    case_id: str,
+    member_id: str,
+    actor: Staff,
+    service: Cases,
+    purpose: Purpose,
+    reveal: bool = False,
+) -> Response:
+    number, revealed = service.personal_number(
+        actor, case_id, member_id, purpose=purpose, reveal=reveal
+    )
+    return _json(PersonalNumberView.of(member_id, number, revealed))
+
+
+@router.get("/offices/{office_id}/caseload", operation_id="getCaseload")
+def get_caseload(office_id: str, actor: Staff, service: Cases) -> Response:
+    return _json(service.caseload(actor, office_id))
+
+
+@router.get("/audit/verification", operation_id="verifyAuditLog")
+def verify_audit_log(actor: Staff, service: Cases) -> Response:
+    return _json(AuditVerification.of(service.verify_audit(actor)))
+
+
+@router.get("/audit/entries", operation_id="searchAuditLog")
+def search_audit_log(
+    actor: Staff,
+    service: Cases,
+    actor_id: str | None = None,
+    case_id: str | None = None,
+    action: AuditAction | None = None,
+    purpose: AccessPurpose | None = None,
+    since: AwareDatetime | None = None,
+    until: AwareDatetime | None = None,
+    before: int | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_AUDIT_PAGE)] = 100,
+) -> Response:
+    query = AuditQuery(
+        actor_id=actor_id,
+        case_id=case_id,
+        action=action,
+        purpose=purpose,
+        since=since,
+        until=until,
+        before=before,
+        limit=limit,
+    )
+    return _json(service.audit_entries(actor, query))
+
+
+@router.post("/calculations", operation_id="calculate")
+def calculate(
+    body: CalculationInput,
+    actor: Staff,
+    request: Request,
+    explain: bool = True,
+    allow_provisional: bool = False,
+) -> Response:
+    calculator: Calculator = request.app.state.calculator
+    if allow_provisional and not calculator.allow_provisional:
+        calculator = Calculator(calculator.standards, allow_provisional=True)
+    return _json(calculator.calculate(body, explain=explain))
+
+
+# ==================================================================== the case lifecycle
+
+
+@router.post("/consultations", operation_id="createConsultation")
+def create_consultation(body: ConsultationDraft, actor: Staff, service: Lifecycle) -> Response:
+    return _json(service.open_consultation(actor, body), 201)
+
+
+@router.post("/consultations/{consultation_id}/closing", operation_id="closeConsultation")
+def close_consultation(
+    consultation_id: str, body: ConsultationClosing, actor: Staff, service: Lifecycle
+) -> Response:
+    return _json(service.close_consultation(actor, consultation_id, body))
+
+
+@router.post("/applications", operation_id="createApplication")
+def create_application(body: ApplicationDraft, actor: Staff, service: Lifecycle) -> Response:
+    return _json(service.receive_application(actor, body), 201)
+
+
+@router.get("/applications/{application_id}", operation_id="getApplication")
+def get_application(application_id: str, actor: Staff, service: Lifecycle) -> Response:
+    return _json(service.application(actor, application_id))
+
+
+@router.get("/offices/{office_id}/pending-applications", operation_id="listPendingApplications")
+def list_pending_applications(
+    office_id: str,
+    actor: Staff,
+    service: Lifecycle,
+    as_of: date | None = None,
+    within_days: Annotated[int | None, Query(ge=0)] = None,
+) -> Response:
+    return _json(
+        service.pending_applications(actor, office_id, as_of=as_of, within_days=within_days)
+    )
+
+
+@router.post("/applications/{application_id}/extension", operation_id="extendApplicationDeadline")
+def extend_application_deadline(
+    application_id: str, body: ExtensionRequest, actor: Staff, service: Lifecycle
+) -> Response:
+    return _json(service.record_extension(actor, application_id, body))
+
+
+@router.post("/applications/{application_id}/investigation", operation_id="startInvestigation")
+def start_investigation(
+    application_id: str, body: VersionOnly, actor: Staff, service: Lifecycle
+) -> Response:
+    return _json(service.start_investigation(actor, application_id, body.version))
+
+
+@router.post("/applications/{application_id}/withdrawal", operation_id="withdrawApplication")
+def withdraw_application(
+    application_id: str, body: WithdrawalRequest, actor: Staff, service: Lifecycle
+) -> Response:
+    return _json(service.withdraw_application(actor, application_id, body))
+
+
+@router.post(
+    "/applications/{application_id}/support-inquiries", operation_id="createSupportInquiry"
+)
+def create_support_inquiry(
+    application_id: str, body: SupportInquiryDraft, actor: Staff, service: Lifecycle
+) -> Response:
+    return _json(service.record_support_inquiry(actor, application_id, body), 201)
+
+
+@router.post("/decisions", operation_id="draftDecision")
+def draft_decision(body: DecisionDraft, actor: Staff, service: Lifecycle) -> Response:
+    return _json(service.draft_decision(actor, body), 201)
+
+
+@router.get("/decisions/{decision_id}", operation_id="getDecision")
+def get_decision(decision_id: str, actor: Staff, service: Lifecycle) -> Response:
+    return _json(service.decision(actor, decision_id))
+
+
+@router.post("/decisions/{decision_id}/approval", operation_id="approveDecision")
+def approve_decision(
+    decision_id: str, body: VersionOnly, actor: Staff, service: Lifecycle
+) -> Response:
+    return _json(service.approve_decision(actor, decision_id, body.version))
+
+
+@router.post("/decisions/{decision_id}/notification", operation_id="notifyDecision")
+def notify_decision(
+    decision_id: str, body: VersionOnly, actor: Staff, service: Lifecycle
+) -> Response:
+    return _json(service.notify_decision(actor, decision_id, body.version))
+
+
+@router.get("/decisions/{decision_id}/notice", operation_id="getDecisionNotice")
+def get_decision_notice(decision_id: str, actor: Staff, service: Lifecycle) -> Response:
+    return _json(service.decision_notice(actor, decision_id))

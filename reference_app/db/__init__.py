@@ -1,0 +1,1 @@
+"""Persistence of the reference app: SQLAlchemy tables and stores behind the ports."""

@@ -1,0 +1,253 @@
+"""The tables of the reference app (SQLAlchemy 2, typed declarative).
+
+Each record of the standard is stored whole as JSON in ``data`` (the record's
+``model_dump(mode="json")``), beside the few columns the stores query on and a
+``version`` for optimistic locking. The queried columns are copies taken from
+the record on every write; ``data`` is the truth.
+
+My Numbers live only in ``personal_numbers`` (特定個人情報 is kept apart from
+case data); ``audit_log`` is append-only (no code updates or deletes it, and on
+PostgreSQL a trigger refuses it, see the first migration); ``sessions`` keep the
+SHA-256 of each token, never the token.
+
+The migrations (``migrations/versions/``: ``0001_initial.py`` for the first
+tables, ``0002_lifecycle.py`` for consultations, applications and support
+inquiries) create exactly these tables; a test compares the two.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+#: Constraint names (Alembic needs stable names to alter constraints later).
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: JSON everywhere, JSONB on PostgreSQL.
+JsonDocument = JSON().with_variant(JSONB(), "postgresql")
+
+#: Text compared and sorted by code point, as Python compares ``str`` (the
+#: memory store's order). SQLite's default collation already does; PostgreSQL
+#: needs the "C" collation whatever the database's locale is.
+SortableText = String().with_variant(String(collation="C"), "postgresql")
+
+#: Record ids of the standard (``RecordId``: at most 64 characters).
+RecordIdType = String(64)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timezone-aware instant, stored in UTC, returned aware (UTC).
+
+    SQLite has no timezone support (SQLAlchemy would drop the offset), so the
+    value is converted to UTC before it is stored and marked UTC when read.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: store timezone-aware instants only")
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the naming convention."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class RecordRow(Base):
+    """Columns every stored record has: id, the record as JSON, its version."""
+
+    __abstract__ = True
+
+    id: Mapped[str] = mapped_column(RecordIdType, primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class OfficeRow(RecordRow):
+    """福祉事務所 (WelfareOffice)."""
+
+    __tablename__ = "offices"
+
+
+class StaffRow(RecordRow):
+    """職員 (StaffMember)."""
+
+    __tablename__ = "staff"
+
+    office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"), index=True)
+
+
+class HouseholdRow(RecordRow):
+    """世帯 (Household); the head's name and kana are copied for the case search."""
+
+    __tablename__ = "households"
+
+    head_name: Mapped[str] = mapped_column(Text)
+    head_kana: Mapped[str] = mapped_column(Text)
+
+
+class CaseRow(RecordRow):
+    """ケース (Case)."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        UniqueConstraint("office_id", "case_number"),
+        Index("ix_cases_office_caseworker_status", "office_id", "caseworker_id", "status"),
+    )
+
+    office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"))
+    case_number: Mapped[str] = mapped_column(SortableText)
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id"), index=True)
+    status: Mapped[str] = mapped_column(String(32))
+    caseworker_id: Mapped[str] = mapped_column(RecordIdType)
+
+
+class ConsultationRow(RecordRow):
+    """面接相談 (Consultation)."""
+
+    __tablename__ = "consultations"
+
+
+class ApplicationRow(RecordRow):
+    """保護申請 (Application); office, status and date copied for the list of undecided ones."""
+
+    __tablename__ = "applications"
+    __table_args__ = (
+        Index("ix_applications_office_status_received", "office_id", "status", "received_on"),
+    )
+
+    office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"))
+    status: Mapped[str] = mapped_column(String(32))
+    received_on: Mapped[date] = mapped_column(Date)
+
+
+class SupportInquiryRow(RecordRow):
+    """扶養照会 (SupportInquiry); ``application_id`` is empty for inquiries about a running case."""
+
+    __tablename__ = "support_inquiries"
+
+    application_id: Mapped[str | None] = mapped_column(ForeignKey("applications.id"), index=True)
+
+
+class DecisionRow(RecordRow):
+    """保護決定 (Decision)."""
+
+    __tablename__ = "decisions"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    drafted_on: Mapped[date] = mapped_column(Date)
+
+
+class CalculationRow(RecordRow):
+    """保護費計算の入力 (CalculationInput)."""
+
+    __tablename__ = "calculations"
+
+
+class PersonalNumberRow(Base):
+    """個人番号 (PersonalNumberRecord), apart from every case table.
+
+    ``digits`` holds the 12 digits; ``data`` the rest of the record (without
+    the number).
+    """
+
+    __tablename__ = "personal_numbers"
+
+    member_id: Mapped[str] = mapped_column(RecordIdType, primary_key=True)
+    id: Mapped[str] = mapped_column(RecordIdType, unique=True)
+    digits: Mapped[str] = mapped_column(String(12))
+    data: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+
+
+class AuditRow(Base):
+    """監査ログ: one :class:`~seikatsu_std.services.audit.AuditEntry` per row, append-only.
+
+    ``at`` is the entry's ``at.isoformat()`` (the text the hash covers, offset
+    included), so an entry reads back exactly as it was hashed; ``at_utc`` is
+    the same instant, indexed, for searches by period.
+    """
+
+    __tablename__ = "audit_log"
+
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))
+    at_utc: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    actor_id: Mapped[str] = mapped_column(RecordIdType, index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    record_type: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[str] = mapped_column(Text)
+    case_id: Mapped[str | None] = mapped_column(RecordIdType, index=True)
+    purpose: Mapped[str | None] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text)
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class CaseEventRow(Base):
+    """ケースの履歴 (CaseEvent); ``seq`` keeps the order of events at the same instant."""
+
+    __tablename__ = "case_events"
+    __table_args__ = (Index("ix_case_events_case_at", "case_id", "at_utc"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
+    at_utc: Mapped[datetime] = mapped_column(UtcDateTime)
+    data: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+
+
+class AccountRow(Base):
+    """A login: the staff member it belongs to and the scrypt hash of its password."""
+
+    __tablename__ = "accounts"
+
+    login_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), index=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+
+
+class SessionRow(Base):
+    """A login session, found by the SHA-256 of its token (the token itself is never stored)."""
+
+    __tablename__ = "sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
