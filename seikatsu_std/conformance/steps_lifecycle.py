@@ -1,0 +1,836 @@
+"""The step library of the case lifecycle: consultations, applications, deadlines, decisions.
+
+Loaded as a pytest plugin by the runner next to :mod:`~seikatsu_std.conformance.steps`.
+As there, each step does one operation or one check through the target and
+records what it expects. Fields are named by their Japanese titles in the
+standard (:mod:`~seikatsu_std.conformance.fields`); a title or a value the
+standard does not define makes the scenario unverified, with the reason.
+
+Data: every scenario makes its own records and remembers them in
+``state.values`` — applications by applicant name (a change application by
+its case id), the consultation, the decision — because an HTTP target keeps
+what earlier scenarios made: lists are checked on the scenario's own rows
+only. Every new household has a fresh id and fresh member ids; case numbers
+are the target's.
+
+Dates: the targets run at the dataset's date (2023-09-20). A scenario set on
+another day (今日は …) runs where the clock can be set (in-process) and is
+unverified on an HTTP target. Lists of a given day use the ``as_of``
+parameter of the standard API instead, and run on every target.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pytest_bdd import given, parsers, then, when
+
+from seikatsu_std.conformance.fields import (
+    FieldAt,
+    body_from_rows,
+    drop,
+    field_titled,
+    fields_of,
+    json_value,
+    put,
+    reply_model,
+    same,
+    shown,
+    value_at,
+    yen,
+)
+from seikatsu_std.conformance.scenario import ScenarioState
+from seikatsu_std.conformance.steps import OFFICE, login_as, problem_check, staff_of, vectors
+from seikatsu_std.conformance.targets import INPROCESS_NOW, UnsupportedStepError
+from seikatsu_std.model.common import AssistanceKind
+from seikatsu_std.model.decision import AssistanceAmounts, DecisionKind
+from seikatsu_std.notices import AmountLine, DecisionNotice
+from seikatsu_std.services.demo import DEMO_MONTH
+from seikatsu_std.services.models import (
+    ApplicationDraft,
+    ConsultationClosing,
+    ConsultationDraft,
+    DecisionDraft,
+    PendingApplication,
+    PendingApplications,
+    WithdrawalRequest,
+)
+
+#: The calculation vector whose household a new applicant brings: one adult in 中野区
+#: (1級地-1) who needs 76,420 yen of living assistance a month and has no income.
+APPLICANT_VECTOR = "living-age-band-20-40-1-1"
+#: The applicant of an application whose scenario does not name one.
+DEFAULT_APPLICANT = "中野 一郎"
+#: 指定日数 of the list of applications near their deadline (REQ-APP-009: 初期値3日).
+DUE_SOON_DAYS = 3
+#: When a change decision not answering an application takes effect: the first day of the
+#: dataset's month (its amounts are computed for that month, whose standards are official).
+CHANGE_EFFECTIVE_ON = f"{DEMO_MONTH}-01"
+_START_REASON = "要否判定の結果、最低生活費に収入が満たないため"
+_CHANGE_REASON = "世帯の状況の変化により扶助の額を改めるため"
+#: The kinds of decision that carry amounts by kind of assistance in the standard.
+_PRICED = (DecisionKind.START.value, DecisionKind.CHANGE.value)
+
+
+# ---------------------------------------------------------------- what a scenario made
+
+
+@dataclass
+class Filed:
+    """An application the scenario registered."""
+
+    application_id: str
+    case_id: str
+    version: int
+    received_on: str
+    household: dict[str, Any] | None
+
+
+@dataclass
+class Consulted:
+    """The consultation the scenario recorded."""
+
+    consultation_id: str
+    version: int
+    person_name: str
+    day: str
+    application_id: str | None = None
+
+
+@dataclass
+class Drafted:
+    """The decision the scenario drafted."""
+
+    decision_id: str
+    version: int
+    drafted_by: str
+
+
+def _applications(state: ScenarioState) -> dict[str, Filed]:
+    filed: dict[str, Filed] = state.values.setdefault("applications", {})
+    return filed
+
+
+def _filed(state: ScenarioState, key: str) -> Filed:
+    found = _applications(state).get(key)
+    if found is None:
+        known = "、".join(_applications(state)) or "なし"
+        raise KeyError(f"この場面で登録した申請に「{key}」はありません（登録した申請: {known}）")
+    return found
+
+
+def _consultation(state: ScenarioState) -> Consulted:
+    consulted: Consulted = state.values["consultation"]
+    return consulted
+
+
+def _decision(state: ScenarioState) -> Drafted:
+    drafted: Drafted = state.values["decision"]
+    return drafted
+
+
+def _established(state: ScenarioState, what: str) -> None:
+    """A precondition the target must accept (the scenario cannot go on otherwise)."""
+    reply = state.last()
+    state.expect(f"前提: {what}（HTTP 2xx）")
+    assert 200 <= reply.status < 300, f"{what}: HTTP {reply.status} {reply.body}"
+
+
+@contextlib.contextmanager
+def _acting_as(state: ScenarioState, staff_id: str) -> Iterator[None]:
+    """Act as ``staff_id``, then log back in as whoever was logged in."""
+    previous = state.values.get("staff_id")
+    if previous == staff_id:
+        yield
+        return
+    login_as(state, staff_id)
+    try:
+        yield
+    finally:
+        if previous is not None:
+            login_as(state, previous)
+
+
+# ---------------------------------------------------------------- request bodies
+
+
+def new_household(name: str, as_of: str) -> dict[str, Any]:
+    """A household no scenario used before (fresh ids), headed by ``name``."""
+    vector = vectors()[APPLICANT_VECTOR]
+    household: dict[str, Any] = json.loads(vector.input.household.model_dump_json())
+    household["id"] = f"household-{uuid.uuid4().hex}"
+    household["as_of"] = as_of
+    for member in household["members"]:
+        member["id"] = f"member-{uuid.uuid4().hex}"
+        if member["relationship"] == "head":
+            member["name"] = name
+    return household
+
+
+def calculation_for(household: dict[str, Any], effective_on: str) -> dict[str, Any]:
+    """The calculation input that prices a decision: the household in the month it takes effect."""
+    return {
+        "record_type": "calculation_input",
+        "id": f"calculation-{uuid.uuid4().hex}",
+        "month": effective_on[:7],
+        "household": household,
+    }
+
+
+def start_application(name: str, received_on: str, **changes: Any) -> dict[str, Any]:
+    """A start application of a new household headed by the applicant."""
+    return {
+        "kind": "start",
+        "received_on": received_on,
+        "channel": "counter",
+        "applicant_name": name,
+        "applicant_relationship": "本人",
+        "household": new_household(name, received_on),
+        "requested_kinds": ["living"],
+        "reason": "失職し、生活に困窮しているため",
+        # The new case's caseworker (whoever receives the application).
+        "caseworker_id": staff_of("現業員"),
+        **changes,
+    }
+
+
+def _case_detail(state: ScenarioState, case_id: str) -> dict[str, Any]:
+    """A case of the dataset, read once per scenario (its household prices change decisions)."""
+    cases: dict[str, dict[str, Any]] = state.values.setdefault("cases", {})
+    if case_id not in cases:
+        reply = state.target.get_case(case_id, "decision")
+        state.expect(f"前提: ケース {case_id} を読める（HTTP 200）")
+        assert reply.status == 200, f"cannot read case {case_id}: {reply.status} {reply.body}"
+        cases[case_id] = reply.body
+    return cases[case_id]
+
+
+def _start_decision(state: ScenarioState, name: str) -> dict[str, Any]:
+    filed = _filed(state, name)
+    if filed.household is None:
+        raise ValueError(f"「{name}」の申請は開始申請ではありません")
+    return {
+        "case_id": filed.case_id,
+        "application_id": filed.application_id,
+        "kind": DecisionKind.START.value,
+        "effective_on": filed.received_on,
+        "reasons": [_START_REASON],
+        "calculation": calculation_for(filed.household, filed.received_on),
+    }
+
+
+def _change_decision(state: ScenarioState, case_id: str) -> dict[str, Any]:
+    """A change decision of a case: on the scenario's change application of it, if there is one."""
+    filed = _applications(state).get(case_id)
+    effective_on = filed.received_on if filed is not None else CHANGE_EFFECTIVE_ON
+    household = _case_detail(state, case_id)["household"]
+    body: dict[str, Any] = {
+        "case_id": case_id,
+        "kind": DecisionKind.CHANGE.value,
+        "effective_on": effective_on,
+        "reasons": [_CHANGE_REASON],
+        "calculation": calculation_for(household, effective_on),
+    }
+    if filed is not None:
+        body["application_id"] = filed.application_id
+    return body
+
+
+def _decision_from_rows(
+    rows: list[list[str]],
+    case_id: str,
+    filed: Filed | None,
+    household: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """A decision draft from a table of titles: the kit adds the case, the application and the
+    calculation input that prices a start or change decision (amounts come from the standards)."""
+    body = body_from_rows(DecisionDraft, rows)
+    body["case_id"] = case_id
+    if filed is not None:
+        body["application_id"] = filed.application_id
+    kind = body.get("kind")
+    if "amounts" in body:
+        if kind not in _PRICED:
+            label = next((k.label for k in DecisionKind if k.value == kind), kind)
+            raise UnsupportedStepError(
+                "標準の保護の決定が扶助別の額を記録するのは開始・変更の決定に限られます"
+                f"（{label}の決定に額の項目はありません）"
+            )
+        # The drafter states the amounts to confirm; kinds not written are 0.
+        written = body["amounts"]
+        body["amounts"] = {code.value: written.get(code.value, 0) for code in AssistanceKind}
+    if kind in _PRICED and household is not None and "effective_on" in body:
+        body["calculation"] = calculation_for(household, body["effective_on"])
+    return body
+
+
+# ---------------------------------------------------------------- operations
+
+
+def _receive(state: ScenarioState, key: str, body: dict[str, Any]) -> None:
+    state.reply = reply = state.target.receive_application(body)
+    if reply.status == 201:
+        _applications(state)[key] = Filed(
+            application_id=reply.body["application"]["id"],
+            case_id=reply.body["case_id"],
+            version=reply.body["version"],
+            received_on=reply.body["application"]["received_on"],
+            household=body.get("household"),
+        )
+
+
+def _consult(state: ScenarioState, rows: list[list[str]]) -> None:
+    state.reply = reply = state.target.open_consultation(body_from_rows(ConsultationDraft, rows))
+    if reply.status == 201:
+        record = reply.body["consultation"]
+        state.values["consultation"] = Consulted(
+            consultation_id=record["id"],
+            version=reply.body["version"],
+            person_name=record["person_name"],
+            day=record["started_at"][:10],
+        )
+
+
+def _draft(state: ScenarioState, body: dict[str, Any]) -> None:
+    state.reply = reply = state.target.draft_decision(body)
+    if reply.status == 201:
+        decision = reply.body["decision"]
+        state.values["decision"] = Drafted(
+            decision["id"], reply.body["version"], decision["drafted_by"]
+        )
+
+
+def _approve(state: ScenarioState) -> None:
+    drafted = _decision(state)
+    state.reply = reply = state.target.approve_decision(drafted.decision_id, drafted.version)
+    if reply.status == 200:
+        drafted.version = reply.body["version"]
+
+
+def _approver(state: ScenarioState) -> str:
+    """Who approves in a precondition: the supervisor, or the chief if the supervisor drafted."""
+    supervisor = staff_of("査察指導員")
+    return staff_of("課長") if _decision(state).drafted_by == supervisor else supervisor
+
+
+def _issue(state: ScenarioState) -> None:
+    drafted = _decision(state)
+    state.reply = reply = state.target.notify_decision(drafted.decision_id, drafted.version)
+    if reply.status == 200:
+        drafted.version = reply.body["version"]
+
+
+# ---------------------------------------------------------------- given: the day
+
+
+@given(parsers.parse('今日は "{day}" である'))
+def today_is(state: ScenarioState, day: str) -> None:
+    state.target.set_today(date.fromisoformat(day))
+    state.values["today"] = date.fromisoformat(day)
+
+
+def _receivable(state: ScenarioState, day: str) -> None:
+    """An application of a precondition can only have been received by the target's today."""
+    today: date = state.values.get("today", INPROCESS_NOW.date())
+    if date.fromisoformat(day) > today:
+        raise UnsupportedStepError(
+            f"申請日 {day} は確認の日付（{today.isoformat()}）より後で、まだ受け付けられません"
+            "（その日以後に「今日は」で日付を進めてから登録する場面にしてください）"
+        )
+
+
+# ---------------------------------------------------------------- consultations
+
+
+@when("次の内容で相談記録を確定する")
+def consult(state: ScenarioState, datatable: list[list[str]]) -> None:
+    _consult(state, datatable)
+
+
+@given("次の内容で相談記録が確定している")
+def consulted(state: ScenarioState, datatable: list[list[str]]) -> None:
+    _consult(state, datatable)
+    _established(state, "相談記録の確定")
+
+
+@given("次の内容で相談記録を作成している")
+def consultation_form(state: ScenarioState, datatable: list[list[str]]) -> None:
+    """The record as filled in, not yet sent."""
+    state.values["consultation_form"] = datatable
+
+
+@when("相談記録を確定する")
+def consult_form(state: ScenarioState) -> None:
+    _consult(state, state.values["consultation_form"])
+
+
+@when(parsers.parse('"{title}" を空にして相談記録を確定する'))
+def consult_without(state: ScenarioState, title: str) -> None:
+    field_titled(ConsultationDraft, title)  # an item the standard defines
+    rows = state.values["consultation_form"]
+    _consult(state, [[t, "" if t.strip() == title else v] for t, v in rows])
+
+
+@when(parsers.parse('相談記録を "{outcome}" で終結する'))
+def close_consultation(state: ScenarioState, outcome: str) -> None:
+    consultation = _consultation(state)
+    body: dict[str, Any] = {"version": consultation.version}
+    field = field_titled(ConsultationClosing, "相談の結果")
+    put(body, field, json_value(field, outcome))
+    if value_at(body, field) == "application_taken" and consultation.application_id:
+        body["application_id"] = consultation.application_id
+    state.reply = reply = state.target.close_consultation(consultation.consultation_id, body)
+    if reply.status == 200:
+        consultation.version = reply.body["version"]
+
+
+def _apply_from_consultation(state: ScenarioState) -> None:
+    """The application of the person consulted, received on the day of the consultation."""
+    consultation = _consultation(state)
+    body = start_application(
+        consultation.person_name, consultation.day, consultation_id=consultation.consultation_id
+    )
+    _receive(state, consultation.person_name, body)
+    if state.last().status == 201:
+        consultation.application_id = _filed(state, consultation.person_name).application_id
+
+
+@when("相談記録から保護の申請を登録する")
+def apply_from_consultation(state: ScenarioState) -> None:
+    _apply_from_consultation(state)
+
+
+@given("相談記録から保護の申請を登録している")
+def applied_from_consultation(state: ScenarioState) -> None:
+    _apply_from_consultation(state)
+    _established(state, "相談記録からの申請の登録")
+
+
+# ---------------------------------------------------------------- applications
+
+
+@given(parsers.parse('申請者 "{name}" の保護の申請が申請日 "{day}" で登録されている'))
+def application_filed(state: ScenarioState, name: str, day: str) -> None:
+    _receivable(state, day)
+    _receive(state, name, start_application(name, day))
+    _established(state, f"申請者 {name} の申請（申請日 {day}）の登録")
+
+
+@when(parsers.parse('申請日 "{day}" で保護の申請を登録する'))
+def file_application(state: ScenarioState, day: str) -> None:
+    _receive(state, DEFAULT_APPLICANT, start_application(DEFAULT_APPLICANT, day))
+
+
+@when(parsers.parse('受付方法 "{channel}"、申請日 "{day}" で保護の申請を登録する'))
+@when(
+    parsers.parse('申請書を添付せずに、受付方法 "{channel}"、申請日 "{day}" で保護の申請を登録する')
+)
+def file_by_channel(state: ScenarioState, channel: str, day: str) -> None:
+    body = start_application(DEFAULT_APPLICANT, day)
+    field = field_titled(ApplicationDraft, "受付方法")
+    put(body, field, json_value(field, channel))
+    _receive(state, DEFAULT_APPLICANT, body)
+
+
+@when(parsers.parse('申請日を入力せずに、受付方法 "{channel}" で保護の申請を登録する'))
+def file_without_day(state: ScenarioState, channel: str) -> None:
+    body = start_application(DEFAULT_APPLICANT, INPROCESS_NOW.date().isoformat())
+    field = field_titled(ApplicationDraft, "受付方法")
+    put(body, field, json_value(field, channel))
+    drop(body, field_titled(ApplicationDraft, "受付日"))
+    _receive(state, DEFAULT_APPLICANT, body)
+
+
+def _change_application(state: ScenarioState, case_id: str, day: str) -> dict[str, Any]:
+    head = next(
+        m
+        for m in _case_detail(state, case_id)["household"]["members"]
+        if m["relationship"] == "head"
+    )
+    return {
+        "kind": "change",
+        "received_on": day,
+        "channel": "counter",
+        "applicant_name": head["name"],
+        "applicant_relationship": "本人",
+        "case_id": case_id,
+        "requested_kinds": ["living"],
+        "reason": "家屋の修理のため",
+    }
+
+
+@when(parsers.parse('ケース "{case_id}" の変更の申請を申請日 "{day}" で登録する'))
+def file_change(state: ScenarioState, case_id: str, day: str) -> None:
+    _receive(state, case_id, _change_application(state, case_id, day))
+
+
+@given(parsers.parse('ケース "{case_id}" の変更の申請が申請日 "{day}" で登録されている'))
+def change_filed(state: ScenarioState, case_id: str, day: str) -> None:
+    _receivable(state, day)
+    _receive(state, case_id, _change_application(state, case_id, day))
+    _established(state, f"ケース {case_id} の変更の申請（申請日 {day}）の登録")
+
+
+#: The columns of a table of applications: who applied (a case id for a change application)
+#: and when, optionally the kind (開始・変更), the extension reason and the day the notice
+#: was sent (decided and notified that day).
+_APPLICATION_COLUMNS = ("申請者", "申請日", "申請の種類", "延長理由", "決定通知の発送日")
+
+
+@given("次の申請が登録されている")
+def applications_filed(state: ScenarioState, datatable: list[list[str]]) -> None:
+    """Applications of a table (columns :data:`_APPLICATION_COLUMNS`)."""
+    header, *rows = (list(map(str.strip, row)) for row in datatable)
+    unknown = [column for column in header if column not in _APPLICATION_COLUMNS]
+    if unknown:
+        raise ValueError(f"unknown columns {unknown}; known: {_APPLICATION_COLUMNS}")
+    listed = [dict(zip(header, row, strict=True)) for row in rows]
+    for row in listed:
+        if row.get("申請の種類") == "変更":
+            change_filed(state, row["申請者"], row["申請日"])
+        else:
+            application_filed(state, row["申請者"], row["申請日"])
+        if row.get("延長理由"):
+            extension_recorded(state, row["申請者"], row["延長理由"])
+    for row in listed:
+        if row.get("決定通知の発送日"):
+            _decided_and_notified(state, row["申請者"], row["決定通知の発送日"])
+
+
+def _decided_and_notified(state: ScenarioState, name: str, day: str) -> None:
+    today_is(state, day)
+    _draft(state, _start_decision(state, name))
+    _established(state, f"{day} に申請者 {name} の開始決定を起案")
+    with _acting_as(state, _approver(state)):
+        _approve(state)
+        _established(state, f"{day} に申請者 {name} の開始決定を決裁")
+    _issue(state)
+    _established(state, f"{day} に申請者 {name} の決定通知書を発行")
+
+
+@given(parsers.parse('申請者 "{key}" の申請に延長理由 "{reason}" が登録されている'))
+@given(parsers.parse('ケース "{key}" の変更の申請に延長理由 "{reason}" が登録されている'))
+def extension_recorded(state: ScenarioState, key: str, reason: str) -> None:
+    filed = _filed(state, key)
+    state.reply = reply = state.target.extend_deadline(
+        filed.application_id, {"version": filed.version, "reason": reason}
+    )
+    _established(state, f"{key} の申請の延長の理由の記録")
+    filed.version = reply.body["version"]
+
+
+@given(
+    parsers.parse(
+        '申請者 "{name}" の申請の担当は現業員 "{caseworker}"、査察指導員 "{supervisor}" である'
+    )
+)
+def application_staff(state: ScenarioState, name: str, caseworker: str, supervisor: str) -> None:
+    case = _case_detail(state, _filed(state, name).case_id)["case"]
+    state.expect(f"前提: 申請のケースの担当現業員 {caseworker}、査察指導員 {supervisor}")
+    assert (case["caseworker_id"], case["supervisor_id"]) == (caseworker, supervisor), (
+        f"担当現業員 {case['caseworker_id']}、査察指導員 {case['supervisor_id']}"
+    )
+
+
+@when("申請の一覧を取得する")
+def list_applications(state: ScenarioState) -> None:
+    state.reply = state.target.pending_applications(OFFICE)
+
+
+@when(parsers.parse('基準日 "{day}" で申請の一覧を取得する'))
+def list_applications_of(state: ScenarioState, day: str) -> None:
+    state.reply = state.target.pending_applications(OFFICE, as_of=day)
+
+
+@when(parsers.parse('基準日 "{day}" で処理期限の迫る申請の一覧を取得する'))
+def list_due(state: ScenarioState, day: str) -> None:
+    state.reply = state.target.pending_applications(OFFICE, as_of=day, within_days=DUE_SOON_DAYS)
+
+
+@when(parsers.parse('基準日 "{day}"、指定日数 "{days}" 日で処理期限の迫る申請の一覧を取得する'))
+def list_due_within(state: ScenarioState, day: str, days: str) -> None:
+    state.reply = state.target.pending_applications(OFFICE, as_of=day, within_days=days)
+
+
+def _withdraw(state: ScenarioState, name: str, rows: list[list[str]]) -> None:
+    filed = _filed(state, name)
+    body = {"version": filed.version, **body_from_rows(WithdrawalRequest, rows)}
+    state.reply = reply = state.target.withdraw_application(filed.application_id, body)
+    if reply.status == 200:
+        filed.version = reply.body["version"]
+
+
+@when(parsers.parse('次の内容で申請者 "{name}" の申請の取下げを登録する'))
+def withdraw(state: ScenarioState, name: str, datatable: list[list[str]]) -> None:
+    _withdraw(state, name, datatable)
+
+
+@given(parsers.parse('次の内容で申請者 "{name}" の申請の取下げが登録されている'))
+def withdrawn(state: ScenarioState, name: str, datatable: list[list[str]]) -> None:
+    _withdraw(state, name, datatable)
+    _established(state, f"申請者 {name} の申請の取下げ")
+
+
+@when(parsers.parse('申請者 "{name}" の申請を取得する'))
+def read_application(state: ScenarioState, name: str) -> None:
+    state.reply = state.target.get_application(_filed(state, name).application_id)
+
+
+# ---------------------------------------------------------------- decisions
+
+
+@when(parsers.parse('次の内容でケース "{case_id}" の決定を起案する'))
+def draft_for_case(state: ScenarioState, case_id: str, datatable: list[list[str]]) -> None:
+    household = _case_detail(state, case_id)["household"]
+    filed = _applications(state).get(case_id)
+    _draft(state, _decision_from_rows(datatable, case_id, filed, household))
+
+
+@when(parsers.parse('計算の入力を付けずに、次の内容でケース "{case_id}" の決定を起案する'))
+def draft_without_calculation(
+    state: ScenarioState, case_id: str, datatable: list[list[str]]
+) -> None:
+    _draft(state, _decision_from_rows(datatable, case_id, None, None))
+
+
+@when(parsers.parse('次の内容で申請者 "{name}" の決定を起案する'))
+def draft_for_applicant(state: ScenarioState, name: str, datatable: list[list[str]]) -> None:
+    filed = _filed(state, name)
+    _draft(state, _decision_from_rows(datatable, filed.case_id, filed, filed.household))
+
+
+@when(parsers.parse('"{title}" を空にしてケース "{case_id}" の変更決定を起案する'))
+def draft_change_without(state: ScenarioState, title: str, case_id: str) -> None:
+    body = _change_decision(state, case_id)
+    drop(body, field_titled(DecisionDraft, title))
+    _draft(state, body)
+
+
+@when(
+    parsers.parse(
+        '扶助の種類 "{kind}" に {amount} 円を計上してケース "{case_id}" の変更決定を起案する'
+    )
+)
+def draft_change_with_kind(state: ScenarioState, kind: str, amount: str, case_id: str) -> None:
+    """Amounts by a kind of assistance the drafter names (its code if the standard has it)."""
+    body = _change_decision(state, case_id)
+    codes = {f.title: f.path[-1] for f in fields_of(AssistanceAmounts)}
+    put(
+        body,
+        field_titled(DecisionDraft, "扶助別の額（確認用）"),
+        {codes.get(kind, kind): yen(amount)},
+    )
+    _draft(state, body)
+
+
+@given(parsers.parse('申請者 "{name}" の開始決定が "{role}" により起案されている'))
+def start_drafted(state: ScenarioState, name: str, role: str) -> None:
+    with _acting_as(state, staff_of(role)):
+        _draft(state, _start_decision(state, name))
+        _established(state, f"{role}による申請者 {name} の開始決定の起案")
+
+
+@given(parsers.parse('ケース "{case_id}" の変更決定が "{role}" により起案されている'))
+def change_drafted(state: ScenarioState, case_id: str, role: str) -> None:
+    with _acting_as(state, staff_of(role)):
+        _draft(state, _change_decision(state, case_id))
+        _established(state, f"{role}によるケース {case_id} の変更決定の起案")
+
+
+@given(parsers.parse('理由を空にしたケース "{case_id}" の変更決定の下書きがある'))
+def change_drafted_without_reasons(state: ScenarioState, case_id: str) -> None:
+    body = _change_decision(state, case_id)
+    put(body, field_titled(DecisionDraft, "決定の理由"), [""])
+    _draft(state, body)
+    _established(state, f"理由を空にしたケース {case_id} の変更決定の起案")
+
+
+@when("起案されている決定を決裁する")
+def approve(state: ScenarioState) -> None:
+    _approve(state)
+
+
+@given("起案されている決定が決裁されている")
+def approved(state: ScenarioState) -> None:
+    with _acting_as(state, _approver(state)):
+        _approve(state)
+        _established(state, "起案されている決定の決裁")
+
+
+@when("その決定の決定通知書を発行する")
+@when("起案されている決定に基づいて決定通知書を発行する")
+def issue_notice(state: ScenarioState) -> None:
+    _issue(state)
+
+
+@when("その決定の決定通知書を取得する")
+def read_notice(state: ScenarioState) -> None:
+    state.reply = state.target.decision_notice(_decision(state).decision_id)
+
+
+# ---------------------------------------------------------------- then: problems
+
+
+@then("要求は業務の規則に反するとして拒否される")
+def rule_violation(state: ScenarioState) -> None:
+    problem_check(state, 422, "rule-violation", "業務の規則に反する")
+
+
+@then("要求は現在の状態ではできないとして拒否される")
+def invalid_transition(state: ScenarioState) -> None:
+    problem_check(state, 409, "invalid-transition", "現在の状態ではできない")
+
+
+@then(parsers.parse('反した規則に "{rule}" が含まれる'))
+def violated(state: ScenarioState, rule: str) -> None:
+    body = state.last().body
+    rules = [v.get("rule") for v in body.get("violations", [])] if isinstance(body, dict) else []
+    state.expect(f"problem の violations[].rule に {rule}")
+    assert rule in rules, f"violations were {rules}: {body}"
+
+
+# ---------------------------------------------------------------- then: fields of the reply
+
+
+def _record_field(state: ScenarioState, title: str) -> tuple[FieldAt, Any]:
+    """The field titled ``title`` of the last reply's record, and its value."""
+    reply = state.last()
+    assert 200 <= reply.status < 300, f"no record in the reply: HTTP {reply.status} {reply.body}"
+    field = field_titled(reply_model(state), title)
+    return field, value_at(reply.body, field)
+
+
+def _field_is(state: ScenarioState, title: str, expected: str, where: str = "応答") -> None:
+    state.expect(f"{where}の「{title}」が「{expected}」")
+    field, value = _record_field(state, title)
+    assert same(value, field, expected), f"{field.json_path} は「{shown(value, field)}」"
+
+
+def _field_shown(state: ScenarioState, title: str, where: str = "応答") -> None:
+    state.expect(f"{where}に「{title}」の値がある")
+    field, value = _record_field(state, title)
+    assert value not in (None, "", [], {}), f"{field.json_path} に値がありません"
+
+
+@then(parsers.parse('応答の "{title}" は "{value}" である'))
+def reply_field_is(state: ScenarioState, title: str, value: str) -> None:
+    _field_is(state, title, value)
+
+
+@then(parsers.parse('応答に "{title}" が示される'))
+def reply_field_shown(state: ScenarioState, title: str) -> None:
+    _field_shown(state, title)
+
+
+@then(parsers.parse('申請の処理期限は "{day}" である'))
+def notice_due(state: ScenarioState, day: str) -> None:
+    _field_is(state, "処理期限", day, "申請")
+
+
+@then(parsers.parse('申請の延長時の最終期限は "{day}" である'))
+def extended_due(state: ScenarioState, day: str) -> None:
+    _field_is(state, "最終期限", day, "申請")
+
+
+# ---------------------------------------------------------------- then: the notice
+
+
+def _notice(state: ScenarioState) -> None:
+    state.expect("応答は決定通知書の記載事項（DecisionNotice）")
+    model = reply_model(state) if 200 <= state.last().status < 300 else None
+    assert model is DecisionNotice, f"the reply is not a notice: HTTP {state.last().status}"
+
+
+@then(parsers.parse('帳票の "{title}" は "{value}" である'))
+def notice_field_is(state: ScenarioState, title: str, value: str) -> None:
+    _notice(state)
+    _field_is(state, title, value, "帳票")
+
+
+@then(parsers.parse('帳票に "{title}" が示される'))
+def notice_field_shown(state: ScenarioState, title: str) -> None:
+    _notice(state)
+    _field_shown(state, title, "帳票")
+
+
+@then(parsers.parse('帳票に延長の理由 "{reason}" が記載されている'))
+def notice_extension(state: ScenarioState, reason: str) -> None:
+    _notice(state)
+    _field_is(state, "理由", reason, "帳票の「通知が14日を超えた理由」")
+
+
+@then(parsers.parse('帳票に "{kind}" の額が記載されている'))
+def notice_amount_of(state: ScenarioState, kind: str) -> None:
+    _notice(state)
+    state.expect(f"帳票の扶助別の額に「{kind}」の行")
+    _, lines = _record_field(state, "扶助別の額")
+    kind_field = field_titled(AmountLine, "扶助の種類")
+    kinds = [shown(value_at(line, kind_field), kind_field) for line in lines or []]
+    assert kind in kinds, f"扶助別の額の行: {kinds}"
+
+
+# ---------------------------------------------------------------- then: the list of applications
+
+
+def _pending_rows(state: ScenarioState) -> list[dict[str, Any]]:
+    reply = state.last()
+    assert reply.status == 200, f"no list: HTTP {reply.status} {reply.body}"
+    if reply_model(state) is not PendingApplications:
+        raise UnsupportedStepError("「一覧」の確認は処理中の申請の一覧について行えます")
+    rows: list[dict[str, Any]] = reply.body["items"]
+    return rows
+
+
+def _row(state: ScenarioState, key: str) -> dict[str, Any] | None:
+    wanted = _filed(state, key).application_id
+    return next((row for row in _pending_rows(state) if row["application_id"] == wanted), None)
+
+
+@then(parsers.parse('一覧に "{key}" が含まれる'))
+def listed(state: ScenarioState, key: str) -> None:
+    state.expect(f"一覧に「{key}」の申請の行がある")
+    assert _row(state, key) is not None, f"{key} の申請は一覧にありません"
+
+
+@then(parsers.parse('一覧に "{key}" は含まれない'))
+def not_listed(state: ScenarioState, key: str) -> None:
+    state.expect(f"一覧に「{key}」の申請の行がない")
+    row = _row(state, key)
+    assert row is None, f"{key} の申請が一覧にあります: {row}"
+
+
+@then(parsers.parse('一覧の "{key}" の行の "{title}" は "{value}" である'))
+def row_field_is(state: ScenarioState, key: str, title: str, value: str) -> None:
+    state.expect(f"一覧の「{key}」の行の「{title}」が「{value}」")
+    field = field_titled(PendingApplication, title)
+    row = _row(state, key)
+    assert row is not None, f"{key} の申請は一覧にありません"
+    found = value_at(row, field)
+    assert same(found, field, value), f"{field.json_path} は「{shown(found, field)}」"
+
+
+@then(parsers.parse('一覧の "{key}" の行に "{title}" は示されない'))
+def row_field_absent(state: ScenarioState, key: str, title: str) -> None:
+    state.expect(f"一覧の「{key}」の行に「{title}」の値がない")
+    field = field_titled(PendingApplication, title)
+    row = _row(state, key)
+    assert row is not None, f"{key} の申請は一覧にありません"
+    assert value_at(row, field) in (None, ""), f"{field.json_path} は「{value_at(row, field)}」"
+
+
+@then(parsers.re(r'一覧は (?P<keys>"[^"]+"(?:、"[^"]+")+) の順に並ぶ'))
+def listed_in_order(state: ScenarioState, keys: str) -> None:
+    names = re.findall(r'"([^"]+)"', keys)
+    state.expect(f"この場面の申請が {' → '.join(names)} の順（一覧の他の行は問わない）")
+    ids = {_filed(state, name).application_id: name for name in names}
+    order = [
+        ids[row["application_id"]] for row in _pending_rows(state) if row["application_id"] in ids
+    ]
+    assert order == names, f"一覧の順: {' → '.join(order)}"

@@ -1,0 +1,773 @@
+"""Targets: the systems the conformance kit checks, behind one interface.
+
+A scenario never knows which target it runs on. Every target answers the
+operations of the standard API with a :class:`Reply` (status code and JSON
+body, problems included), and records each exchange as evidence for the
+report:
+
+- :class:`InProcessTarget` — the library's services over in-memory ports,
+  loaded with the conformance dataset (the synthetic demo office);
+- :class:`HttpTarget` — any system at a base URL implementing
+  ``schemas/openapi.json`` (the reference app in CI, or a vendor's system),
+  logging in with credentials from the environment or a config file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import AwareDatetime, BaseModel, TypeAdapter, ValidationError
+
+from seikatsu_std.api.contract import (
+    API_PREFIX,
+    OPERATIONS,
+    AuditVerification,
+    CaseUpdated,
+    Health,
+    PersonalNumberView,
+    WithinDays,
+    path_matches,
+)
+from seikatsu_std.api.problems import (
+    NOT_CALCULABLE,
+    NOT_FOUND,
+    UNAUTHENTICATED,
+    ProblemType,
+    problem,
+    service_problem,
+    validation_problem,
+)
+from seikatsu_std.calc import CalculationError, CalculationInput, Calculator
+from seikatsu_std.model import CaseStatus
+from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditQuery
+from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.demo import demo_office
+from seikatsu_std.services.errors import ServiceError
+from seikatsu_std.services.lifecycle import LifecycleService
+from seikatsu_std.services.memory import MemoryDatabase
+from seikatsu_std.services.models import (
+    ApplicationDraft,
+    CaseChanges,
+    ConsultationClosing,
+    ConsultationDraft,
+    DecisionDraft,
+    ExtensionRequest,
+    SupportInquiryDraft,
+    VersionOnly,
+    WithdrawalRequest,
+)
+
+#: Cases in the conformance dataset (the demo office built with seed 7).
+DATASET_CASES = 60
+JST = timezone(timedelta(hours=9))
+#: The fixed "now" of the in-process target (inside the dataset's month).
+INPROCESS_NOW = datetime(2023, 9, 20, 10, 0, tzinfo=JST)
+
+
+class UnsupportedStepError(Exception):
+    """The target cannot take part in this step (e.g. logins on the in-process target)."""
+
+
+class _InvalidParametersError(Exception):
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__("invalid parameters")
+        self.errors = errors
+
+
+def _parameter(name: str, annotation: Any, value: Any, *, required: bool = True) -> Any:
+    """A query parameter validated the way the standard API validates it."""
+    if value is None:
+        if required:
+            raise _InvalidParametersError(
+                [{"type": "missing", "loc": ("query", name), "msg": "Field required"}]
+            )
+        return None
+    try:
+        return TypeAdapter(annotation).validate_python(value)
+    except ValidationError as exc:
+        raise _InvalidParametersError(
+            [{**e, "loc": ("query", name, *e["loc"])} for e in exc.errors()]
+        ) from exc
+
+
+def _purpose(value: str | None) -> AccessPurpose:
+    purpose: AccessPurpose = _parameter("purpose", AccessPurpose, value)
+    return purpose
+
+
+@dataclass
+class Exchange:
+    """One request and its reply, kept as evidence."""
+
+    method: str
+    path: str
+    request: Any
+    status: int
+    response: Any
+
+
+@dataclass
+class Reply:
+    """What a target answered."""
+
+    status: int
+    body: Any
+
+    @property
+    def problem_type(self) -> str | None:
+        """The problem's type URI if the reply is a problem."""
+        if isinstance(self.body, dict) and isinstance(self.body.get("type"), str):
+            return str(self.body["type"])
+        return None
+
+
+class Target(Protocol):
+    """The operations scenarios use (one per standard API operation)."""
+
+    name: str
+    exchanges: list[Exchange]
+
+    def reset(self) -> None:
+        """Forget the session and the evidence (between scenarios)."""
+
+    def set_today(self, day: date) -> None:
+        """Run the following requests on ``day`` (:class:`UnsupportedStepError` where the
+        target's clock cannot be set; its date is the dataset's, 2023-09-20)."""
+
+    def login(self, staff_id: str) -> None: ...
+    def logout(self) -> Reply: ...
+    def me(self) -> Reply: ...
+    def list_cases(self, office_id: str, purpose: str, **filters: Any) -> Reply: ...
+    def get_case(self, case_id: str, purpose: str) -> Reply: ...
+    def update_case(self, case_id: str, changes: Mapping[str, Any]) -> Reply: ...
+    def case_history(self, case_id: str, purpose: str) -> Reply: ...
+    def personal_number(
+        self, case_id: str, member_id: str, purpose: str | None, reveal: bool
+    ) -> Reply: ...
+    def caseload(self, office_id: str) -> Reply: ...
+    def verify_audit(self) -> Reply: ...
+    def audit_entries(self, **filters: Any) -> Reply: ...
+    def calculate(
+        self, calculation: Mapping[str, Any], allow_provisional: bool = False
+    ) -> Reply: ...
+    def health(self) -> Reply: ...
+    def open_consultation(self, body: Mapping[str, Any]) -> Reply: ...
+    def close_consultation(self, consultation_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def receive_application(self, body: Mapping[str, Any]) -> Reply: ...
+    def get_application(self, application_id: str) -> Reply: ...
+    def pending_applications(
+        self,
+        office_id: str,
+        as_of: str | date | None = None,
+        within_days: int | str | None = None,
+    ) -> Reply: ...
+    def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def start_investigation(self, application_id: str, version: int) -> Reply: ...
+    def withdraw_application(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def record_support_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def draft_decision(self, body: Mapping[str, Any]) -> Reply: ...
+    def get_decision(self, decision_id: str) -> Reply: ...
+    def approve_decision(self, decision_id: str, version: int) -> Reply: ...
+    def notify_decision(self, decision_id: str, version: int) -> Reply: ...
+    def decision_notice(self, decision_id: str) -> Reply: ...
+    def login_attempt(self, login_id: str, password: str) -> Reply:
+        """Try to log in (raises :class:`UnsupportedStepError` where there are no logins)."""
+
+    def request(self, method: str, path: str, body: Any = None) -> Reply:
+        """A request outside the standard's operations (to check what must not exist)."""
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return json.loads(value.model_dump_json())
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+class InProcessTarget:
+    """The library's own services over in-memory ports (fast, for development and CI)."""
+
+    name = "inprocess"
+
+    def __init__(
+        self, service_factory: Callable[[MemoryDatabase], CaseService] | None = None
+    ) -> None:
+        self.calculator = Calculator()
+        self.now = INPROCESS_NOW
+        self.database = MemoryDatabase.loaded(
+            demo_office(DATASET_CASES, calculator=self.calculator).load
+        )
+        factory = service_factory or (
+            lambda db: CaseService(db.unit_of_work, self._clock, self.calculator)
+        )
+        self.service = factory(self.database)
+        self.lifecycle = LifecycleService(self.database.unit_of_work, self._clock, self.calculator)
+        self.staff_id: str | None = None
+        self.exchanges: list[Exchange] = []
+
+    # ------------------------------------------------------------ plumbing
+
+    def _clock(self) -> datetime:
+        """The target's clock: :data:`INPROCESS_NOW` unless a scenario set the day."""
+        return self.now
+
+    def _call(
+        self, method: str, path: str, request: Any, action: Callable[[], Any], status: int = 200
+    ) -> Reply:
+        try:
+            if self.staff_id is None and path not in ("/health",):
+                reply = Reply(
+                    401, _plain(problem(UNAUTHENTICATED, "ログインしてください", "not logged in"))
+                )
+            else:
+                reply = Reply(status, _plain(action()))
+        except ServiceError as exc:
+            found = service_problem(exc)
+            reply = Reply(found.status, _plain(found))
+        except CalculationError as exc:
+            reply = Reply(
+                NOT_CALCULABLE.status, _plain(problem(NOT_CALCULABLE, str(exc), str(exc)))
+            )
+        except _InvalidParametersError as exc:
+            found = validation_problem(exc.errors)
+            reply = Reply(found.status, _plain(found))
+        except ValidationError as exc:
+            found = validation_problem(exc.errors(), body=True)
+            reply = Reply(found.status, _plain(found))
+        self.exchanges.append(
+            Exchange(method, API_PREFIX + path, request, reply.status, reply.body)
+        )
+        return reply
+
+    def _actor(self) -> str:
+        assert self.staff_id is not None
+        return self.staff_id
+
+    # ------------------------------------------------------------ operations
+
+    def reset(self) -> None:
+        self.staff_id = None
+        self.exchanges = []
+        self.now = INPROCESS_NOW
+
+    def set_today(self, day: date) -> None:
+        self.now = datetime.combine(day, INPROCESS_NOW.timetz())
+
+    def login(self, staff_id: str) -> None:
+        self.staff_id = staff_id
+
+    def logout(self) -> Reply:
+        reply = self._call("DELETE", "/sessions/current", None, lambda: None, 204)
+        self.staff_id = None
+        return reply
+
+    def me(self) -> Reply:
+        return self._call("GET", "/me", None, lambda: self.service.staff_member(self._actor()))
+
+    def list_cases(self, office_id: str, purpose: str, **filters: Any) -> Reply:
+        def run() -> Any:
+            status = _parameter("status", CaseStatus, filters.get("status"), required=False)
+            return self.service.list_cases(
+                self._actor(),
+                office_id=office_id,
+                purpose=_purpose(purpose),
+                text=filters.get("q"),
+                status=status,
+                caseworker_id=filters.get("caseworker_id"),
+                limit=int(filters.get("limit", 50)),
+                after=filters.get("after"),
+            )
+
+        return self._call(
+            "GET", f"/offices/{office_id}/cases", {"purpose": purpose, **filters}, run
+        )
+
+    def get_case(self, case_id: str, purpose: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/cases/{case_id}",
+            {"purpose": purpose},
+            lambda: self.service.case_detail(self._actor(), case_id, purpose=_purpose(purpose)),
+        )
+
+    def update_case(self, case_id: str, changes: Mapping[str, Any]) -> Reply:
+        def run() -> Any:
+            stored = self.service.update_case(
+                self._actor(), case_id, CaseChanges.model_validate(changes)
+            )
+            return CaseUpdated(case=stored.record, version=stored.version)
+
+        return self._call("PATCH", f"/cases/{case_id}", dict(changes), run)
+
+    def case_history(self, case_id: str, purpose: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/cases/{case_id}/history",
+            {"purpose": purpose},
+            lambda: self.service.history(self._actor(), case_id, purpose=_purpose(purpose)),
+        )
+
+    def personal_number(
+        self, case_id: str, member_id: str, purpose: str | None, reveal: bool
+    ) -> Reply:
+        def run() -> Any:
+            number, revealed = self.service.personal_number(
+                self._actor(),
+                case_id,
+                member_id,
+                purpose=_purpose(purpose),
+                reveal=reveal,
+            )
+            return PersonalNumberView.of(member_id, number, revealed)
+
+        return self._call(
+            "GET",
+            f"/cases/{case_id}/members/{member_id}/personal-number",
+            {"purpose": purpose, "reveal": reveal},
+            run,
+        )
+
+    def caseload(self, office_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/caseload",
+            None,
+            lambda: self.service.caseload(self._actor(), office_id),
+        )
+
+    def verify_audit(self) -> Reply:
+        return self._call(
+            "GET",
+            "/audit/verification",
+            None,
+            lambda: AuditVerification.of(self.service.verify_audit(self._actor())),
+        )
+
+    def audit_entries(self, **filters: Any) -> Reply:
+        def run() -> Any:
+            query = AuditQuery(
+                actor_id=filters.get("actor_id"),
+                case_id=filters.get("case_id"),
+                action=_parameter("action", AuditAction, filters.get("action"), required=False),
+                purpose=_parameter(
+                    "purpose", AccessPurpose, filters.get("purpose"), required=False
+                ),
+                since=_parameter("since", AwareDatetime, filters.get("since"), required=False),
+                until=_parameter("until", AwareDatetime, filters.get("until"), required=False),
+                before=_parameter("before", int, filters.get("before"), required=False),
+                limit=_parameter("limit", int, filters.get("limit", 100)),
+            )
+            return self.service.audit_entries(self._actor(), query)
+
+        return self._call("GET", "/audit/entries", dict(filters), run)
+
+    def login_attempt(self, login_id: str, password: str) -> Reply:
+        raise UnsupportedStepError(
+            "ログインはアプリの機能で、ライブラリ（in-process）にはありません"
+        )
+
+    def request(self, method: str, path: str, body: Any = None) -> Reply:
+        allowed = [op.method.upper() for op in OPERATIONS if path_matches(op.path, path)]
+        if method.upper() in allowed:
+            raise UnsupportedStepError(f"{method} {path} is a standard operation; use its step")
+        kind = (
+            ProblemType(name="method-not-allowed", status=405, title="その方法は使えません")
+            if allowed
+            else NOT_FOUND
+        )
+        reply = Reply(
+            kind.status,
+            _plain(problem(kind, "標準仕様にない操作です", f"no operation {method} {path}")),
+        )
+        self.exchanges.append(Exchange(method, API_PREFIX + path, body, reply.status, reply.body))
+        return reply
+
+    def calculate(self, calculation: Mapping[str, Any], allow_provisional: bool = False) -> Reply:
+        def run() -> Any:
+            calculator = self.calculator
+            if allow_provisional:
+                calculator = Calculator(self.calculator.standards, allow_provisional=True)
+            return calculator.calculate(CalculationInput.model_validate(calculation), explain=True)
+
+        return self._call("POST", "/calculations", dict(calculation), run)
+
+    def health(self) -> Reply:
+        from seikatsu_std import STANDARD_VERSION, __version__
+
+        return self._call(
+            "GET",
+            "/health",
+            None,
+            lambda: Health(
+                status="ok",
+                standard_version=STANDARD_VERSION,
+                implementation=f"seikatsu_std in-process {__version__}",
+            ),
+        )
+
+    # ------------------------------------------------------------ the case lifecycle
+
+    def open_consultation(self, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            "/consultations",
+            dict(body),
+            lambda: self.lifecycle.open_consultation(
+                self._actor(), ConsultationDraft.model_validate(body)
+            ),
+            201,
+        )
+
+    def close_consultation(self, consultation_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/consultations/{consultation_id}/closing",
+            dict(body),
+            lambda: self.lifecycle.close_consultation(
+                self._actor(), consultation_id, ConsultationClosing.model_validate(body)
+            ),
+        )
+
+    def receive_application(self, body: Mapping[str, Any]) -> Reply:
+        def run() -> Any:
+            draft = ApplicationDraft.model_validate(body)
+            return self.lifecycle.receive_application(self._actor(), draft)
+
+        return self._call("POST", "/applications", dict(body), run, 201)
+
+    def get_application(self, application_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/applications/{application_id}",
+            None,
+            lambda: self.lifecycle.application(self._actor(), application_id),
+        )
+
+    def pending_applications(
+        self,
+        office_id: str,
+        as_of: str | date | None = None,
+        within_days: int | str | None = None,
+    ) -> Reply:
+        def run() -> Any:
+            return self.lifecycle.pending_applications(
+                self._actor(),
+                office_id,
+                as_of=_parameter("as_of", date, as_of, required=False),
+                within_days=_parameter("within_days", WithinDays, within_days, required=False),
+            )
+
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/pending-applications",
+            {"as_of": _query_value(as_of), "within_days": within_days},
+            run,
+        )
+
+    def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/extension",
+            dict(body),
+            lambda: self.lifecycle.record_extension(
+                self._actor(), application_id, ExtensionRequest.model_validate(body)
+            ),
+        )
+
+    def start_investigation(self, application_id: str, version: int) -> Reply:
+        body = {"version": version}
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/investigation",
+            body,
+            lambda: self.lifecycle.start_investigation(
+                self._actor(), application_id, VersionOnly.model_validate(body).version
+            ),
+        )
+
+    def withdraw_application(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/withdrawal",
+            dict(body),
+            lambda: self.lifecycle.withdraw_application(
+                self._actor(), application_id, WithdrawalRequest.model_validate(body)
+            ),
+        )
+
+    def record_support_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/support-inquiries",
+            dict(body),
+            lambda: self.lifecycle.record_support_inquiry(
+                self._actor(), application_id, SupportInquiryDraft.model_validate(body)
+            ),
+            201,
+        )
+
+    def draft_decision(self, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            "/decisions",
+            dict(body),
+            lambda: self.lifecycle.draft_decision(
+                self._actor(), DecisionDraft.model_validate(body)
+            ),
+            201,
+        )
+
+    def get_decision(self, decision_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/decisions/{decision_id}",
+            None,
+            lambda: self.lifecycle.decision(self._actor(), decision_id),
+        )
+
+    def approve_decision(self, decision_id: str, version: int) -> Reply:
+        body = {"version": version}
+        return self._call(
+            "POST",
+            f"/decisions/{decision_id}/approval",
+            body,
+            lambda: self.lifecycle.approve_decision(
+                self._actor(), decision_id, VersionOnly.model_validate(body).version
+            ),
+        )
+
+    def notify_decision(self, decision_id: str, version: int) -> Reply:
+        body = {"version": version}
+        return self._call(
+            "POST",
+            f"/decisions/{decision_id}/notification",
+            body,
+            lambda: self.lifecycle.notify_decision(
+                self._actor(), decision_id, VersionOnly.model_validate(body).version
+            ),
+        )
+
+    def decision_notice(self, decision_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/decisions/{decision_id}/notice",
+            None,
+            lambda: self.lifecycle.decision_notice(self._actor(), decision_id),
+        )
+
+
+def _query_value(value: str | date | None) -> str | None:
+    """A date as the text a query string carries (other values as given)."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+@dataclass
+class Credentials:
+    """Login id and password per demo staff id, for an HTTP target."""
+
+    logins: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_environment(cls, path: str | None = None) -> Credentials:
+        """From ``SEIKATSU_CONFORMANCE_CREDENTIALS`` (a JSON file) or, for the reference
+        app's demo, one password for every staff id (``SEIKATSU_CONFORMANCE_PASSWORD``)."""
+        file = path or os.environ.get("SEIKATSU_CONFORMANCE_CREDENTIALS")
+        if file:
+            data = json.loads(Path(file).read_text(encoding="utf-8"))
+            return cls({k: (v["login_id"], v["password"]) for k, v in data.items()})
+        password = os.environ.get("SEIKATSU_CONFORMANCE_PASSWORD")
+        if not password:
+            raise ValueError(
+                "no credentials: set SEIKATSU_CONFORMANCE_CREDENTIALS (JSON file: staff id → login_id/password) "
+                "or SEIKATSU_CONFORMANCE_PASSWORD"
+            )
+        from seikatsu_std.services.demo import DEMO_STAFF
+
+        return cls({staff_id: (staff_id, password) for staff_id, *_ in DEMO_STAFF})
+
+
+class HttpTarget:
+    """Any system at ``base_url`` that implements the standard API."""
+
+    def __init__(
+        self, base_url: str, credentials: Credentials, *, name: str = "url", timeout: float = 30.0
+    ) -> None:
+        import httpx
+
+        self.name = name
+        self.credentials = credentials
+        self.client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout)
+        self.token: str | None = None
+        self.exchanges: list[Exchange] = []
+
+    def _call(
+        self, method: str, path: str, *, params: Mapping[str, Any] | None = None, body: Any = None
+    ) -> Reply:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        clean = {
+            k: (str(v).lower() if isinstance(v, bool) else v)
+            for k, v in (params or {}).items()
+            if v is not None
+        }
+        response = self.client.request(
+            method, API_PREFIX + path, params=clean, json=body, headers=headers
+        )
+        try:
+            payload = response.json() if response.content else None
+        except ValueError:
+            payload = response.text
+        self.exchanges.append(
+            Exchange(
+                method,
+                API_PREFIX + path,
+                {"params": clean, "body": body},
+                response.status_code,
+                payload,
+            )
+        )
+        return Reply(response.status_code, payload)
+
+    def reset(self) -> None:
+        self.token = None
+        self.exchanges = []
+
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        self.client.close()
+
+    def set_today(self, day: date) -> None:
+        raise UnsupportedStepError(
+            f"このターゲットの日付は変えられません（確認用の日付は {INPROCESS_NOW.date().isoformat()}）"
+        )
+
+    def login(self, staff_id: str) -> None:
+        login_id, password = self.credentials.logins[staff_id]
+        reply = self._call("POST", "/sessions", body={"login_id": login_id, "password": password})
+        if reply.status != 201:
+            raise RuntimeError(
+                f"cannot log in as {staff_id} on {self.name}: {reply.status} {reply.body}"
+            )
+        self.token = reply.body["token"]
+
+    def logout(self) -> Reply:
+        reply = self._call("DELETE", "/sessions/current")
+        self.token = None
+        return reply
+
+    def me(self) -> Reply:
+        return self._call("GET", "/me")
+
+    def list_cases(self, office_id: str, purpose: str, **filters: Any) -> Reply:
+        return self._call(
+            "GET", f"/offices/{office_id}/cases", params={"purpose": purpose, **filters}
+        )
+
+    def get_case(self, case_id: str, purpose: str) -> Reply:
+        return self._call("GET", f"/cases/{case_id}", params={"purpose": purpose})
+
+    def update_case(self, case_id: str, changes: Mapping[str, Any]) -> Reply:
+        return self._call("PATCH", f"/cases/{case_id}", body=dict(changes))
+
+    def case_history(self, case_id: str, purpose: str) -> Reply:
+        return self._call("GET", f"/cases/{case_id}/history", params={"purpose": purpose})
+
+    def personal_number(
+        self, case_id: str, member_id: str, purpose: str | None, reveal: bool
+    ) -> Reply:
+        return self._call(
+            "GET",
+            f"/cases/{case_id}/members/{member_id}/personal-number",
+            params={"purpose": purpose, "reveal": reveal},
+        )
+
+    def caseload(self, office_id: str) -> Reply:
+        return self._call("GET", f"/offices/{office_id}/caseload")
+
+    def verify_audit(self) -> Reply:
+        return self._call("GET", "/audit/verification")
+
+    def audit_entries(self, **filters: Any) -> Reply:
+        return self._call("GET", "/audit/entries", params=filters)
+
+    def login_attempt(self, login_id: str, password: str) -> Reply:
+        return self._call("POST", "/sessions", body={"login_id": login_id, "password": password})
+
+    def request(self, method: str, path: str, body: Any = None) -> Reply:
+        return self._call(method, path, body=body)
+
+    def calculate(self, calculation: Mapping[str, Any], allow_provisional: bool = False) -> Reply:
+        return self._call(
+            "POST",
+            "/calculations",
+            params={"allow_provisional": allow_provisional},
+            body=dict(calculation),
+        )
+
+    def health(self) -> Reply:
+        return self._call("GET", "/health")
+
+    # ------------------------------------------------------------ the case lifecycle
+
+    def open_consultation(self, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", "/consultations", body=dict(body))
+
+    def close_consultation(self, consultation_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/consultations/{consultation_id}/closing", body=dict(body))
+
+    def receive_application(self, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", "/applications", body=dict(body))
+
+    def get_application(self, application_id: str) -> Reply:
+        return self._call("GET", f"/applications/{application_id}")
+
+    def pending_applications(
+        self,
+        office_id: str,
+        as_of: str | date | None = None,
+        within_days: int | str | None = None,
+    ) -> Reply:
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/pending-applications",
+            params={"as_of": _query_value(as_of), "within_days": within_days},
+        )
+
+    def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/applications/{application_id}/extension", body=dict(body))
+
+    def start_investigation(self, application_id: str, version: int) -> Reply:
+        return self._call(
+            "POST", f"/applications/{application_id}/investigation", body={"version": version}
+        )
+
+    def withdraw_application(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/applications/{application_id}/withdrawal", body=dict(body))
+
+    def record_support_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST", f"/applications/{application_id}/support-inquiries", body=dict(body)
+        )
+
+    def draft_decision(self, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", "/decisions", body=dict(body))
+
+    def get_decision(self, decision_id: str) -> Reply:
+        return self._call("GET", f"/decisions/{decision_id}")
+
+    def approve_decision(self, decision_id: str, version: int) -> Reply:
+        return self._call("POST", f"/decisions/{decision_id}/approval", body={"version": version})
+
+    def notify_decision(self, decision_id: str, version: int) -> Reply:
+        return self._call(
+            "POST", f"/decisions/{decision_id}/notification", body={"version": version}
+        )
+
+    def decision_notice(self, decision_id: str) -> Reply:
+        return self._call("GET", f"/decisions/{decision_id}/notice")

@@ -1,0 +1,409 @@
+"""Proof that the conformance kit can fail: deliberately broken builds are caught.
+
+Each mutant breaks one behaviour of the in-process implementation (a rule of
+the calculation, an authority rule, the audit trail, locking …) the way a
+faulty vendor build might. The kit, run on the mutant with the scenarios of
+one requirement, must report that requirement as failed (不適合) with evidence
+a reader can follow. The kill rate (mutants caught / mutants) is recorded in
+docs/conformance.md; every mutant here must be caught.
+
+The lifecycle mutants break the case lifecycle (consultation, application
+deadline, decision and its approval) through the same module attributes and
+workflow objects the services use. Mutants of payments and of consent before a
+disclosure join this list when those operations exist in the standard API.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import numpy as np
+import pytest
+
+from seikatsu_std import authority
+from seikatsu_std.api import contract
+from seikatsu_std.calc import Calculator, engine
+from seikatsu_std.calc.context import Context, Outcome
+from seikatsu_std.calc.rules import income, living
+from seikatsu_std.conformance.report import Status
+from seikatsu_std.conformance.runner import run_on
+from seikatsu_std.conformance.targets import InProcessTarget
+from seikatsu_std.model import Consultation, Decision
+from seikatsu_std.model.decision import AssistanceAmounts
+from seikatsu_std.model.intake import ConsultationOutcome
+from seikatsu_std.model.office import StaffRole
+from seikatsu_std.services import audit, base, cases, lifecycle, memory
+from seikatsu_std.services.lifecycle import LifecycleService
+from seikatsu_std.standards.loader import shipped_standards_copy
+from seikatsu_std.workflows import clocks
+from seikatsu_std.workflows import lifecycle as workflows
+from seikatsu_std.workflows.engine import Workflow
+
+Patch = Callable[[pytest.MonkeyPatch], None]
+W = TypeVar("W", bound=Workflow[Any, Any])
+
+
+@dataclasses.dataclass(frozen=True)
+class Mutant:
+    """One broken build: what is broken, and the requirement that must fail."""
+
+    name: str
+    requirement: str
+    apply: Patch
+    target: Callable[[], InProcessTarget] = InProcessTarget
+
+
+def _rule(code: str, compute: Callable[[Callable[[Context], Outcome], Context], Outcome]) -> Patch:
+    """Replace the calculation rule ``code`` with ``compute(original, ctx)``."""
+
+    def apply(monkeypatch: pytest.MonkeyPatch) -> None:
+        rules = tuple(
+            dataclasses.replace(r, compute=lambda ctx, r=r: compute(r.compute, ctx))
+            if r.code == code
+            else r
+            for r in engine.RULES
+        )
+        assert any(r.code == code for r in rules), f"no rule {code}"
+        monkeypatch.setattr(engine, "RULES", rules)
+
+    return apply
+
+
+def _zero(original: Callable[[Context], Outcome], ctx: Context) -> Outcome:
+    out = original(ctx)
+    return dataclasses.replace(out, amount=np.zeros_like(out.amount))
+
+
+def _rent_uncapped(original: Callable[[Context], Outcome], ctx: Context) -> Outcome:
+    out = original(ctx)
+    return dataclasses.replace(out, amount=np.where(out.applies, ctx.frame.h_rent, 0))
+
+
+def _occasional_in_full(original: Callable[[Context], Outcome], ctx: Context) -> Outcome:
+    out = original(ctx)
+    total = np.asarray(out.inputs["臨時的な収入（世帯合計）"])
+    return dataclasses.replace(out, amount=np.where(out.applies, total, 0))
+
+
+def _nothing(original: Callable[[Context], Outcome], ctx: Context) -> Outcome:
+    applies = np.zeros(ctx.households, dtype=bool)
+    return Outcome(np.zeros(ctx.households, dtype=np.int64), applies)
+
+
+def _rule_gone(code: str) -> Patch:
+    return _rule(code, _nothing)
+
+
+def _authority(action: authority.Action, roles: tuple[StaffRole, ...], *requires: str) -> Patch:
+    def apply(monkeypatch: pytest.MonkeyPatch) -> None:
+        rules = dict(authority.RULES)
+        rules[action] = authority.Rule(frozenset(roles), frozenset(requires), ())
+        monkeypatch.setattr(authority, "RULES", rules)
+
+    return apply
+
+
+def _any_office(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = base.authorize
+
+    def authorize(staff, action, *, office_id, on, drafted_by=None):  # type: ignore[no-untyped-def]
+        return original(staff, action, office_id=staff.office_id, on=on, drafted_by=drafted_by)
+
+    monkeypatch.setattr(base, "authorize", authorize)
+
+
+def _denials_unlogged(monkeypatch: pytest.MonkeyPatch) -> None:
+    def require(
+        self, uow, actor, action, office_id, *, record=("office", ""), case_id=None, drafted_by=None
+    ):  # type: ignore[no-untyped-def]
+        verdict = authority.authorize(
+            actor, action, office_id=office_id, on=self._today(), drafted_by=drafted_by
+        )
+        if not verdict.allowed:
+            raise base.ForbiddenError(verdict)
+
+    monkeypatch.setattr(base.ServiceBase, "_require", require)
+
+
+def _unmasked(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = contract.PersonalNumberView.of.__func__  # type: ignore[attr-defined]
+
+    def of(cls, member_id, number, revealed):  # type: ignore[no-untyped-def]
+        return original(cls, member_id, number, True)
+
+    monkeypatch.setattr(contract.PersonalNumberView, "of", classmethod(of))
+
+
+def _chain_unlinked(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = base.next_entry
+
+    def next_entry(previous, **fields):  # type: ignore[no-untyped-def]
+        entry = original(previous, **fields)
+        return attrs.evolve(entry, previous_hash=audit.GENESIS) if previous else entry
+
+    monkeypatch.setattr(base, "next_entry", next_entry)
+
+
+def _purposes_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = base.ServiceBase._audit
+
+    def audit_without_purpose(self, uow, actor, action, record, case_id, purpose, detail=""):  # type: ignore[no-untyped-def]
+        original(self, uow, actor, action, record, case_id, None, detail)
+
+    monkeypatch.setattr(base.ServiceBase, "_audit", audit_without_purpose)
+
+
+def _last_write_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = memory.MemoryStore.replace
+
+    def replace(self, record, expected_version):  # type: ignore[no-untyped-def]
+        current = self._rows.get(record.id)
+        return original(self, record, current[1] if current else expected_version)
+
+    monkeypatch.setattr(memory.MemoryStore, "replace", replace)
+
+
+def _anyone_assignable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cases.CaseService, "_check_assignee", lambda *args, **kwargs: None)
+
+
+def _search_ignores_filters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(audit.AuditQuery, "matches", lambda self, entry: True)
+
+
+def _town_standard(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = cases.CaseService.caseload
+
+    def caseload(self, actor_id, office_id):  # type: ignore[no-untyped-def]
+        found = original(self, actor_id, office_id)
+        rows = [row.model_copy(update={"standard": 65}) for row in found.rows]
+        return found.model_copy(update={"rows": rows})
+
+    monkeypatch.setattr(cases.CaseService, "caseload", caseload)
+
+
+def _no_rounding(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(living, "ceil_to", lambda values, unit: np.asarray(values, dtype=np.int64))
+
+
+def _everyone_first_earner(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(income, "first_earner", lambda ctx, gross: np.asarray(gross) > 0)
+
+
+def _provisional_always() -> InProcessTarget:
+    target = InProcessTarget()
+    target.calculator = Calculator(target.calculator.standards, allow_provisional=True)
+    original = target.calculate
+    target.calculate = lambda calculation, allow_provisional=False: original(  # type: ignore[method-assign]
+        calculation, True
+    )
+    return target
+
+
+def _no_proration_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "_proration", lambda ctx, j, days: None)
+
+
+# ---------------------------------------------------------------- the case lifecycle
+
+
+def _fifteen_day_deadline() -> InProcessTarget:
+    """The 14-day notice deadline read as 15 days (a wrong value in the deadline table)."""
+    standards = shipped_standards_copy()
+    standards.editions[clocks.TABLE] = [
+        edition.model_copy(
+            update={
+                "rows": [
+                    row.model_copy(update={"values": [15, *row.values[1:]]}) for row in edition.rows
+                ]
+            }
+        )
+        for edition in standards.editions[clocks.TABLE]
+    ]
+    target = InProcessTarget()
+    target.calculator = Calculator(standards)
+    target.lifecycle = LifecycleService(
+        target.database.unit_of_work, target._clock, target.calculator
+    )
+    return target
+
+
+def _approval_rule(*, add: tuple[StaffRole, ...] = (), waive: tuple[str, ...] = ()) -> Patch:
+    """Who may approve, with roles added to or requirements waived from the rule."""
+
+    def apply(monkeypatch: pytest.MonkeyPatch) -> None:
+        rule = authority.RULES[authority.Action.APPROVE_DECISION]
+        roles = tuple(rule.roles | set(add))
+        _authority(authority.Action.APPROVE_DECISION, roles, *(rule.requires - set(waive)))(
+            monkeypatch
+        )
+
+    return apply
+
+
+def _drafter_approves(monkeypatch: pytest.MonkeyPatch) -> None:
+    _approval_rule(waive=(authority._NOT_DRAFTER,))(monkeypatch)
+    check = Decision._check_approval
+
+    def approval_by_anyone(self: Decision) -> None:
+        if self.approved_by is None or self.approved_by != self.drafted_by:
+            check(self)
+
+    monkeypatch.setattr(Decision, "_check_approval", approval_by_anyone)
+
+
+def _without_guard(workflow: W, transitions: tuple[str, ...], guard: str) -> W:
+    """``workflow`` whose ``transitions`` no longer check the guard ``guard``."""
+    return attrs.evolve(
+        workflow,
+        transitions=tuple(
+            attrs.evolve(t, guards=tuple(g for g in t.guards if g.code != guard))
+            if t.name in transitions
+            else t
+            for t in workflow.transitions
+        ),
+    )
+
+
+def _wish_ends_as_advice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ending without an application is allowed, and silently rewrites the wish to "no"."""
+    consultation = _without_guard(
+        workflows.CONSULTATION, ("advise_only", "refer"), "no_wish_to_apply"
+    )
+    monkeypatch.setattr(lifecycle, "CONSULTATION", consultation)
+    build = lifecycle.LifecycleService._build
+    without_application = (
+        ConsultationOutcome.ADVICE_ONLY.value,
+        ConsultationOutcome.REFERRED_TO_OTHER_MEASURES.value,
+    )
+
+    def wish_dropped(model, data):  # type: ignore[no-untyped-def]
+        if model is Consultation and data.get("outcome") in without_application:
+            data = {**data, "wishes_to_apply": False}
+        return build(model, data)
+
+    monkeypatch.setattr(lifecycle.LifecycleService, "_build", staticmethod(wish_dropped))
+
+
+def _late_without_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    decision = _without_guard(workflows.DECISION, ("approve", "notify"), "extension_reason")
+    monkeypatch.setattr(lifecycle, "DECISION", decision)
+
+
+def _amounts_in_thousands(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The decision records amounts rounded to the thousand, not the engine's result."""
+    original = lifecycle._amounts_of
+
+    def rounded(result):  # type: ignore[no-untyped-def]
+        amounts = original(result)
+        if amounts is None:
+            return None
+        return AssistanceAmounts.model_validate(
+            {kind: value // 1000 * 1000 for kind, value in amounts.model_dump().items()}
+        )
+
+    monkeypatch.setattr(lifecycle, "_amounts_of", rounded)
+
+
+R = StaffRole
+MUTANTS: tuple[Mutant, ...] = (
+    Mutant("10円未満の端数処理をしない", "REQ-CAL-006", _no_rounding),
+    Mutant("住宅扶助に限度額を適用しない", "REQ-CAL-015", _rule("housing.rent", _rent_uncapped)),
+    Mutant(
+        "同一人の母子加算と障害者加算を両方算定する",
+        "REQ-CAL-012",
+        _rule("addition.disability_forgone", _zero),
+    ),
+    Mutant("全員に1人目の基礎控除の表を使う", "REQ-CAL-019", _everyone_first_earner),
+    Mutant(
+        "臨時的な収入の8,000円を差し引かない",
+        "REQ-CAL-022",
+        _rule("income.occasional", _occasional_in_full),
+    ),
+    Mutant(
+        "冬季加算の規則がない（冬季の月も加算しない）", "REQ-CAL-007", _rule_gone("living.winter")
+    ),
+    Mutant("期末一時扶助の規則がない", "REQ-CAL-009", _rule_gone("living.year_end")),
+    Mutant("児童養育加算を算定しない", "REQ-CAL-013", _rule("addition.child_rearing", _zero)),
+    Mutant(
+        "暫定版の基準表を許可なく使う",
+        "REQ-CAL-001",
+        lambda monkeypatch: None,
+        _provisional_always,
+    ),
+    Mutant("日割りの日数を明細に示さない", "REQ-CAL-026", _no_proration_shown),
+    Mutant(
+        "現業員がケースの担当・格付けを変更できる",
+        "REQ-SEC-001",
+        _authority(authority.Action.UPDATE_CASE, (R.CASEWORKER, R.SUPERVISOR, R.SECTION_CHIEF)),
+    ),
+    Mutant("権限による拒否を監査ログに残さない", "REQ-SEC-001", _denials_unlogged),
+    Mutant("他の福祉事務所のケースを扱える", "REQ-SEC-002", _any_office),
+    Mutant("参照の利用目的を監査ログに残さない", "REQ-SEC-004", _purposes_dropped),
+    Mutant("監査ログのハッシュ連鎖がつながっていない", "REQ-SEC-006", _chain_unlinked),
+    Mutant("監査ログの検索が条件を無視する", "REQ-SEC-008", _search_ignores_filters),
+    Mutant("個人番号を既定で全桁表示する", "REQ-SEC-010", _unmasked),
+    Mutant(
+        "医療事務・委託事業者の職員も個人番号を表示できる",
+        "REQ-SEC-010",
+        _authority(authority.Action.READ_MY_NUMBER, tuple(StaffRole)),
+    ),
+    Mutant(
+        "委託事業者の職員に個人番号の権限を付与できる",
+        "REQ-SEC-021",
+        _authority(authority.Action.READ_MY_NUMBER, tuple(StaffRole)),
+    ),
+    Mutant("古い版での更新が上書きする（排他制御なし）", "REQ-VIS-003", _last_write_wins),
+    Mutant("委託事業者の職員を主担当にできる", "REQ-VIS-018", _anyone_assignable),
+    Mutant("現業員1人当たりの標準を町村の65世帯で示す", "REQ-VIS-015", _town_standard),
+    Mutant(
+        "申請の処理期限を15日目とする",
+        "REQ-APP-008",
+        lambda monkeypatch: None,
+        _fifteen_day_deadline,
+    ),
+    Mutant(
+        "委託事業者の職員が決定を決裁できる",
+        "REQ-APP-025",
+        _approval_rule(add=(R.SUPPORT_STAFF,), waive=(authority._PUBLIC, authority._CERTIFIED)),
+    ),
+    Mutant("起案者が自ら起案した決定を決裁できる", "REQ-APP-024", _drafter_approves),
+    Mutant("申請の意思を示した相談を助言のみで終結できる", "REQ-APP-004", _wish_ends_as_advice),
+    Mutant("14日を過ぎた決定を延長の理由なしに決裁できる", "REQ-APP-010", _late_without_reason),
+    Mutant(
+        "決定の扶助別の額が計算の結果と違う（千円単位に丸める）",
+        "REQ-APP-021",
+        _amounts_in_thousands,
+    ),
+)
+
+
+def test_there_are_at_least_fifteen_mutants() -> None:
+    assert len(MUTANTS) >= 15
+    assert len({m.name for m in MUTANTS}) == len(MUTANTS)
+
+
+@pytest.mark.parametrize("mutant", MUTANTS, ids=[f"{m.requirement}:{m.name}" for m in MUTANTS])
+def test_the_kit_reports_the_broken_requirement(
+    mutant: Mutant, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    mutant.apply(monkeypatch)
+    report = run_on(
+        mutant.target(),
+        label=f"mutant: {mutant.name}",
+        tags=mutant.requirement,
+        report_dir=tmp_path,
+    )
+    results = {r.id: r for r in report.requirements}
+    assert results[mutant.requirement].status is Status.FAILED, results[mutant.requirement]
+    assert not report.conforms
+    failed = [s for s in results[mutant.requirement].scenarios if s.status is Status.FAILED]
+    # Readable evidence: the failing step, what it expected, and the exchanges.
+    assert failed[0].failed_step
+    assert failed[0].expected
+    assert failed[0].evidence
+    assert mutant.requirement in (tmp_path / "conformance-report.html").read_text(encoding="utf-8")
