@@ -18,6 +18,7 @@ from seikatsu_std.authority import Action, authorize
 from seikatsu_std.calc import CalculationInput, Calculator
 from seikatsu_std.calc.results import CalculationResult
 from seikatsu_std.model import Case, Household, StaffMember
+from seikatsu_std.model.office import StaffRole
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, next_entry
 from seikatsu_std.services.errors import ForbiddenError, InvalidRequestError, NotFoundError
 from seikatsu_std.services.models import CaseEvent, CaseEventKind
@@ -166,6 +167,24 @@ class ServiceBase:
             messages = [str(e["msg"]).removeprefix("Value error, ") for e in exc.errors()]
             japanese = [m.split(" (")[0] for m in messages]
             raise InvalidRequestError("。".join(japanese), "; ".join(messages)) from exc
+
+    def _assignable(
+        self, uow: UnitOfWork, staff_id: str, role: StaffRole, office_id: str
+    ) -> StaffMember:
+        """The staff member ``staff_id`` if they may be given a case in ``role`` (public officials only)."""
+        found = uow.staff.get(staff_id)
+        if found is None or found.record.office_id != office_id:
+            raise InvalidRequestError(
+                f"職員 {staff_id} はこの福祉事務所の職員ではありません",
+                f"staff {staff_id} is not a member of office {office_id}",
+            )
+        member = found.record
+        if role not in member.roles or not member.is_public_official:
+            raise InvalidRequestError(
+                f"職員 {staff_id} は公務員の{role.label}ではないため担当にできません（委託事業者の職員は主担当にできません）",
+                f"staff {staff_id} is not a public-official {role.value}",
+            )
+        return member
 
     def _event(
         self,

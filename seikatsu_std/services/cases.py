@@ -160,7 +160,7 @@ class CaseService(ServiceBase):
                 ("supervisor_id", StaffRole.SUPERVISOR),
             ):
                 if field in update:
-                    self._check_assignee(uow, update[field], role, case.office_id)
+                    self._assignable(uow, update[field], role, case.office_id)
             changed = Case.model_validate({**case.model_dump(), **update})
             stored = uow.cases.replace(changed, changes.version)
             summary = "、".join(
@@ -178,22 +178,6 @@ class CaseService(ServiceBase):
             self._event(uow, case.id, CaseEventKind.UPDATED, actor, summary)
             uow.commit()
         return stored
-
-    def _check_assignee(
-        self, uow: UnitOfWork, staff_id: str, role: StaffRole, office_id: str
-    ) -> None:
-        found = uow.staff.get(staff_id)
-        if found is None or found.record.office_id != office_id:
-            raise InvalidRequestError(
-                f"職員 {staff_id} はこの福祉事務所の職員ではありません",
-                f"staff {staff_id} is not a member of office {office_id}",
-            )
-        member = found.record
-        if role not in member.roles or not member.is_public_official:
-            raise InvalidRequestError(
-                f"職員 {staff_id} は公務員の{role.label}ではないため担当にできません（委託事業者の職員は主担当にできません）",
-                f"staff {staff_id} is not a public-official {role.value}",
-            )
 
     def history(self, actor_id: str, case_id: str, *, purpose: AccessPurpose) -> list[CaseEvent]:
         """The history of a case, oldest first."""

@@ -306,23 +306,6 @@ class LifecycleService(ServiceBase):
             )
         return case
 
-    def _assignable(
-        self, uow: UnitOfWork, staff_id: str, role: StaffRole, office_id: str
-    ) -> StaffMember:
-        found = uow.staff.get(staff_id)
-        if found is None or found.record.office_id != office_id:
-            raise InvalidRequestError(
-                f"職員 {staff_id} はこの福祉事務所の職員ではありません",
-                f"staff {staff_id} is not a member of office {office_id}",
-            )
-        member = found.record
-        if role not in member.roles or not member.is_public_official:
-            raise InvalidRequestError(
-                f"職員 {staff_id} は公務員の{role.label}ではないため担当にできません（委託事業者の職員は主担当にできません）",
-                f"staff {staff_id} is not a public-official {role.value}",
-            )
-        return member
-
     def application(self, actor_id: str, application_id: str) -> ApplicationView:
         """An application with its clock (reading it is audited)."""
         with self._uow() as uow:

@@ -168,7 +168,7 @@ def _last_write_wins(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _anyone_assignable(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cases.CaseService, "_check_assignee", lambda *args, **kwargs: None)
+    monkeypatch.setattr(base.ServiceBase, "_assignable", lambda *args, **kwargs: None)
 
 
 def _search_ignores_filters(monkeypatch: pytest.MonkeyPatch) -> None:
