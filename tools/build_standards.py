@@ -1433,10 +1433,10 @@ APPEAL_ACT_2014_IN_FORCE = date(2016, 4, 1)
 
 
 def procedure_tables() -> list[TableDef]:
-    """Periods printed on decision notices (法24条・64条, 行政不服審査法18条).
+    """Periods printed on decision notices (法24条・64条・69条, 行政不服審査法18条, 行政事件訴訟法14条).
 
     The 14-day notice deadline is in ``application_decision_deadline`` (kept
-    with the workflow clocks); the appeal periods are here.
+    with the workflow clocks); the appeal and court-challenge periods are here.
     """
     statute = "法令本文の二次的な写し"
     facts = f"{FACTS}「Decisions and appeals」"
@@ -1490,6 +1490,66 @@ def procedure_tables() -> list[TableDef]:
                         "（必要になったら出典を確かめて版を追加する）。"
                     ),
                     rows=[row([3, 1])],
+                )
+            ],
+        ),
+        TableDef(
+            id="court_challenge_period",
+            title="取消訴訟の出訴期間",
+            description=(
+                "保護の決定の取消しを求める訴訟（取消訴訟）を提起できる期間。審査請求に対する"
+                "裁決を経た後でなければ提起できない（審査請求前置）ため、期間は裁決から数える。"
+                "裁決があったことを知った日から起算した月数と、裁決の日から起算した年数。"
+                "決定通知書の教示（行政事件訴訟法46条）に記載する。決定日に適用される版を使う。"
+            ),
+            unit="count",
+            columns=[
+                ("months_after_learning", "裁決を知った日からの月数"),
+                ("years_after_ruling", "裁決の日からの年数"),
+            ],
+            legal_basis=[
+                ref(
+                    "生活保護法",
+                    "第69条",
+                    "保護の処分の取消しの訴えは、審査請求に対する裁決を経た後でなければ提起できない",
+                    source=GENERAL_KNOWLEDGE,
+                ),
+                ref(
+                    "行政事件訴訟法",
+                    "第14条第1項",
+                    "取消訴訟は、処分又は裁決があったことを知った日から6箇月を経過したときは提起できない",
+                    source=GENERAL_KNOWLEDGE,
+                ),
+                ref(
+                    "行政事件訴訟法",
+                    "第14条第2項",
+                    "取消訴訟は、処分又は裁決の日から1年を経過したときは提起できない",
+                    source=GENERAL_KNOWLEDGE,
+                ),
+                ref(
+                    "行政事件訴訟法",
+                    "第11条第1項",
+                    "取消訴訟は、処分をした行政庁の所属する国又は公共団体を被告として提起する",
+                    source=GENERAL_KNOWLEDGE,
+                ),
+                ref(
+                    "行政事件訴訟法",
+                    "第46条第1項",
+                    "取消訴訟を提起できる処分を書面でするときは、被告、出訴期間、審査請求前置を教示する",
+                    source=GENERAL_KNOWLEDGE,
+                ),
+            ],
+            editions=[
+                EditionDef(
+                    valid_from=APPEAL_ACT_2014_IN_FORCE,
+                    status="unverified",
+                    source=f"行政事件訴訟法11条・14条・46条、生活保護法69条（{GENERAL_KNOWLEDGE}）",
+                    notes=(
+                        "6か月・1年、被告と審査請求前置の教示は一般的な理解によるもので、FACTS.md に"
+                        "記載がない（未確認）。適用開始日は審査請求の期間の表にそろえて行政不服審査法"
+                        "（平成26年法律第68号）の施行日とした。"
+                    ),
+                    rows=[row([6, 1])],
                 )
             ],
         ),

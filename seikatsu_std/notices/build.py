@@ -38,8 +38,11 @@ from seikatsu_std.notices.model import (
 )
 from seikatsu_std.notices.parameters import (
     AppealPeriods,
+    CourtChallengePeriods,
     appeal_periods,
+    court_challenge_periods,
     default_standards,
+    local_government_name,
     notice_deadline,
 )
 from seikatsu_std.standards import Standards, StandardsError
@@ -121,11 +124,15 @@ def build_decision_notice(
     try:
         extension = _extension(tables, decision, application, notice_date, editions)
         periods = appeal_periods(tables, decided_on)
+        court = court_challenge_periods(tables, decided_on)
+        defendant = local_government_name(
+            tables, office.local_government_code, decided_on, office.address.prefecture
+        )
     except StandardsError as exc:
         raise NoticeError(
             f"通知書の期間を基準表から得られません: {exc} (notice periods unavailable)"
         ) from exc
-    editions.append(periods.edition)
+    editions += [periods.edition, court.edition]
     breakdown = _breakdown(decision, calculation)
     with_amounts = decision.kind in (DecisionKind.START, DecisionKind.CHANGE)
     head = household.head
@@ -160,7 +167,7 @@ def build_decision_notice(
         own_payment=decision.own_payment if with_amounts else None,
         living_cost_breakdown=breakdown,
         deadline_extension=extension,
-        appeal=_appeal(periods, office),
+        appeal=_appeal(periods, court, office, defendant),
         contact_person=caseworker.name if caseworker is not None else None,
         parameter_editions=editions,
     )
@@ -396,7 +403,30 @@ def appeal_text(periods: AppealPeriods, authority: str) -> list[str]:
     ]
 
 
-def _appeal(periods: AppealPeriods, office: WelfareOffice) -> AppealInstructions:
+def _head_of(local_government: str) -> str:
+    """The title of a local government's head: 東京都知事, 横浜市長, 中野区長, ○○町長."""
+    if local_government.endswith(("都", "道", "府", "県")):
+        return f"{local_government}知事"
+    return f"{local_government}長"
+
+
+def lawsuit_text(periods: CourtChallengePeriods, defendant: str) -> list[str]:
+    """The instructions on suing to annul the decision (行政事件訴訟法46条), printed on every notice."""
+    return [
+        "この決定の取消しを求める訴訟は、上記の審査請求に対する裁決を経た後でなければ提起する"
+        f"ことができません（{periods.review_first_basis.cite()}）。",
+        f"訴訟は、{defendant}を被告として（訴訟において{defendant}を代表する者は{_head_of(defendant)}となります）、"
+        f"裁決があったことを知った日から{periods.months_after_learning}か月以内に提起することができます"
+        f"（{periods.defendant_basis.cite()}、{periods.period_basis.cite()}）。",
+        "ただし、上記の期間内であっても、裁決の日から"
+        f"{periods.years_after_ruling}年を経過すると、訴訟を提起することができなくなります"
+        f"（{periods.limit_basis.cite()}）。",
+    ]
+
+
+def _appeal(
+    periods: AppealPeriods, court: CourtChallengePeriods, office: WelfareOffice, defendant: str
+) -> AppealInstructions:
     authority = f"{office.address.prefecture}知事"
     return AppealInstructions(
         authority=authority,
@@ -404,4 +434,15 @@ def _appeal(periods: AppealPeriods, office: WelfareOffice) -> AppealInstructions
         years_after_decision=periods.years_after_decision,
         text=appeal_text(periods, authority),
         legal_basis=[periods.authority_basis, periods.period_basis, periods.limit_basis],
+        lawsuit_defendant=defendant,
+        lawsuit_months_after_learning=court.months_after_learning,
+        lawsuit_years_after_ruling=court.years_after_ruling,
+        lawsuit_text=lawsuit_text(court, defendant),
+        lawsuit_legal_basis=[
+            court.review_first_basis,
+            court.defendant_basis,
+            court.period_basis,
+            court.limit_basis,
+            court.instruction_basis,
+        ],
     )

@@ -213,9 +213,10 @@ def notice_layout(notice: DecisionNotice) -> NoticeLayout:
     extension = _extension_section(notice)
     if extension is not None:
         sections.append(extension)
-    sections.append(
-        Section(heading="審査請求について（教示）", paragraphs=tuple(notice.appeal.text))
-    )
+    sections += [
+        Section(heading="審査請求について（教示）", paragraphs=tuple(notice.appeal.text)),
+        Section(heading="取消訴訟について（教示）", paragraphs=tuple(notice.appeal.lawsuit_text)),
+    ]
     return NoticeLayout(
         number=notice.notice_number,
         date=wareki(notice.notice_date),

@@ -172,6 +172,31 @@ class AppealInstructions(StdModel):
         description="審査請求先と期間の根拠（生活保護法64条、行政不服審査法18条）。",
         min_length=1,
     )
+    lawsuit_defendant: str = Field(
+        title="取消訴訟の被告",
+        description="決定の取消しを求める訴訟で被告とする地方公共団体（福祉事務所を設置する自治体。行政事件訴訟法11条）。",
+        min_length=1,
+    )
+    lawsuit_months_after_learning: int = Field(
+        title="取消訴訟の出訴期間（月）",
+        description="審査請求の裁決があったことを知った日から起算した月数（基準表 court_challenge_period）。",
+        ge=1,
+    )
+    lawsuit_years_after_ruling: int = Field(
+        title="取消訴訟を提起できなくなるまでの年数",
+        description="裁決の日から起算した年数（基準表 court_challenge_period）。",
+        ge=1,
+    )
+    lawsuit_text: list[str] = Field(
+        title="取消訴訟の教示の文",
+        description="通知書に印字する取消訴訟の教示の文（審査請求前置・被告・出訴期間。行政事件訴訟法46条）。",
+        min_length=1,
+    )
+    lawsuit_legal_basis: list[LegalRef] = Field(
+        title="取消訴訟の教示の根拠",
+        description="審査請求前置・出訴期間・被告・教示の根拠（生活保護法69条、行政事件訴訟法11条・14条・46条）。",
+        min_length=1,
+    )
 
 
 class DecisionNotice(StdModel):

@@ -33,7 +33,7 @@ from seikatsu_std.notices import (
     render_notice_html,
     render_notice_pdf,
 )
-from seikatsu_std.notices.parameters import APPEAL_TABLE, DEADLINE_TABLE
+from seikatsu_std.notices.parameters import APPEAL_TABLE, COURT_TABLE, DEADLINE_TABLE
 from seikatsu_std.standards import Standards, load_standards
 from tests.notices.records import (
     DUE,
@@ -143,6 +143,13 @@ def expected_texts(kind: str, the_decision: Decision) -> list[str]:
         "生活保護法第64条",
         "行政不服審査法第18条第1項",
         "行政不服審査法第18条第2項",
+        # the court-challenge instructions (行政事件訴訟法46条): review first, defendant, periods
+        "審査請求に対する裁決を経た後でなければ提起することができません",
+        "中野区を被告として（訴訟において中野区を代表する者は中野区長となります）",
+        "裁決があったことを知った日から6か月以内に提起することができます",
+        "裁決の日から1年を経過すると、訴訟を提起することができなくなります",
+        "生活保護法第69条",
+        "行政事件訴訟法第14条第1項",
         "担当" + records.caseworker.name,
     ]
     if the_decision.application_id:
@@ -311,6 +318,33 @@ def test_the_appeal_periods_are_read_from_the_table(standards: Standards, tmp_pa
     assert "3か月" not in text
     assert notice.appeal.months_after_learning == 6
     assert f"{APPEAL_TABLE}@2016-04-01" in notice.parameter_editions
+
+
+def test_the_court_challenge_periods_are_read_from_the_table(
+    standards: Standards, tmp_path: Path
+) -> None:
+    day = date(2023, 9, 8)
+    changed = _overlay(standards, tmp_path, COURT_TABLE, day, "months_after_learning", 9)
+    notice = build(changed, decision("start", day))
+    text = pdf_text(render_notice_pdf(notice))
+    assert squeeze("裁決があったことを知った日から9か月以内に提起") in text
+    assert "6か月" not in text
+    assert notice.appeal.lawsuit_months_after_learning == 9
+    assert f"{COURT_TABLE}@2016-04-01" in notice.parameter_editions
+
+
+def test_the_defendant_is_the_local_government_that_runs_the_office(standards: Standards) -> None:
+    records = demo_records()
+    ward = records.office.model_copy(update={"local_government_code": "141097"})
+    notice = build(standards, decision("start"), office=ward)
+    assert notice.appeal.lawsuit_defendant == "横浜市"  # a ward office: the city is sued
+    prefectural = records.office.model_copy(update={"local_government_code": "130001"})
+    assert build(standards, decision("start"), office=prefectural).appeal.lawsuit_defendant == (
+        "東京都"
+    )
+    unknown = records.office.model_copy(update={"local_government_code": "139998"})
+    with pytest.raises(NoticeError, match="139998"):
+        build(standards, decision("start"), office=unknown)
 
 
 def test_the_notice_deadline_is_read_from_the_table(standards: Standards, tmp_path: Path) -> None:
