@@ -47,13 +47,28 @@ HERE = Path(__file__).resolve().parent
 REFERENCE_PASSWORD = "conformance-run"
 
 
+def _checkout() -> Path:
+    """The repository checkout the kit is installed from, importable (it holds ``reference_app``)."""
+    root = HERE.parents[1]
+    if not (root / "reference_app" / "app.py").is_file():
+        raise ValueError(
+            "参照実装（reference_app）が見つかりません。--target reference はリポジトリの"
+            f"チェックアウトから導入したキットで使えます ({root} has no reference_app: "
+            "install the kit from a checkout of the repository)"
+        )
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    return root
+
+
 @contextlib.contextmanager
 def reference_server() -> Iterator[str]:
     """Start the reference app on a fresh SQLite database with the conformance dataset.
 
     Works from a checkout of the repository (the reference app is not part of
-    the installed library).
+    the installed library), whatever the current directory.
     """
+    root = _checkout()
     from reference_app.server import running_app
 
     with tempfile.TemporaryDirectory(prefix="seikatsu-conformance-") as tmp:
@@ -66,6 +81,7 @@ def reference_server() -> Iterator[str]:
         subprocess.run(
             [sys.executable, "-m", "reference_app.demo", "--cases", str(DATASET_CASES)],
             env={**os.environ, **env, "SEIKATSU_APP_DATABASE_URL": url},
+            cwd=root,
             check=True,
             capture_output=True,
             text=True,
@@ -136,6 +152,8 @@ def run_on(
         "seikatsu_std.conformance.steps",
         "-p",
         "seikatsu_std.conformance.steps_lifecycle",
+        "-p",
+        "seikatsu_std.conformance.steps_appeals",
         "--strict-markers",
         "-p",
         "no:terminal",
