@@ -27,6 +27,7 @@ from seikatsu_std.api.contract import (
 from seikatsu_std.calc import Calculator
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import CaseStatus
+from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.audit import MAX_AUDIT_PAGE, AccessPurpose, AuditAction, AuditQuery
 from seikatsu_std.services.cases import CaseService
 from seikatsu_std.services.lifecycle import LifecycleService
@@ -37,6 +38,8 @@ from seikatsu_std.services.models import (
     ConsultationDraft,
     DecisionDraft,
     ExtensionRequest,
+    ReviewRequestDraft,
+    RulingRecord,
     SupportInquiryDraft,
     VersionOnly,
     WithdrawalRequest,
@@ -63,6 +66,11 @@ def lifecycle(request: Request) -> LifecycleService:
     return service
 
 
+def appeals(request: Request) -> AppealService:
+    service: AppealService = request.app.state.appeals
+    return service
+
+
 def sessions(request: Request) -> SessionService:
     service: SessionService = request.app.state.sessions
     return service
@@ -76,6 +84,7 @@ def staff_id(request: Request) -> str:
 Staff = Annotated[str, Depends(staff_id)]
 Cases = Annotated[CaseService, Depends(cases)]
 Lifecycle = Annotated[LifecycleService, Depends(lifecycle)]
+Appeals = Annotated[AppealService, Depends(appeals)]
 Purpose = Annotated[AccessPurpose, Query(description="利用目的")]
 
 
@@ -310,3 +319,31 @@ def notify_decision(
 @router.get("/decisions/{decision_id}/notice", operation_id="getDecisionNotice")
 def get_decision_notice(decision_id: str, actor: Staff, service: Lifecycle) -> Response:
     return _json(service.decision_notice(actor, decision_id))
+
+
+# ==================================================================== requests for review
+
+
+@router.post("/cases/{case_id}/review-requests", operation_id="createReviewRequest")
+def create_review_request(
+    case_id: str, body: ReviewRequestDraft, actor: Staff, service: Appeals
+) -> Response:
+    return _json(service.register(actor, case_id, body), 201)
+
+
+@router.post("/review-requests/{review_request_id}/ruling", operation_id="recordReviewRuling")
+def record_review_ruling(
+    review_request_id: str, body: RulingRecord, actor: Staff, service: Appeals
+) -> Response:
+    return _json(service.record_ruling(actor, review_request_id, body))
+
+
+@router.get("/offices/{office_id}/review-requests", operation_id="listReviewRequests")
+def list_review_requests(
+    office_id: str,
+    actor: Staff,
+    service: Appeals,
+    as_of: date | None = None,
+    overdue: bool = False,
+) -> Response:
+    return _json(service.list_for_office(actor, office_id, as_of=as_of, overdue_only=overdue))

@@ -32,6 +32,7 @@ class Action(LabelledEnum):
     DRAFT_DECISION = "draft_decision", "保護決定の起案"
     APPROVE_DECISION = "approve_decision", "保護決定の決裁"
     ISSUE_NOTICE = "issue_notice", "決定通知書の発行"
+    RECORD_APPEAL = "record_appeal", "審査請求の進行管理"
     DEMAND_REPAYMENT = "demand_repayment", "返還金・徴収金の決定"
     READ_MY_NUMBER = "read_my_number", "個人番号の閲覧"
     READ_AUDIT_LOG = "read_audit_log", "監査ログの閲覧・検証"
@@ -120,6 +121,9 @@ RULES: dict[Action, Rule] = {
         legal=(_DECIDE, _QUALIFIED),
     ),
     Action.ISSUE_NOTICE: _rule(
+        (R.CASEWORKER, R.SUPERVISOR, R.SECTION_CHIEF), _PUBLIC, legal=(_DECIDE,)
+    ),
+    Action.RECORD_APPEAL: _rule(
         (R.CASEWORKER, R.SUPERVISOR, R.SECTION_CHIEF), _PUBLIC, legal=(_DECIDE,)
     ),
     Action.DEMAND_REPAYMENT: _rule(

@@ -1433,7 +1433,7 @@ APPEAL_ACT_2014_IN_FORCE = date(2016, 4, 1)
 
 
 def procedure_tables() -> list[TableDef]:
-    """Periods printed on decision notices (法24条・64条・69条, 行政不服審査法18条, 行政事件訴訟法14条).
+    """Periods of notices and appeals (法24条・64条・65条・69条, 行政不服審査法18条, 行政事件訴訟法14条).
 
     The 14-day notice deadline is in ``application_decision_deadline`` (kept
     with the workflow clocks); the appeal and court-challenge periods are here.
@@ -1490,6 +1490,44 @@ def procedure_tables() -> list[TableDef]:
                         "（必要になったら出典を確かめて版を追加する）。"
                     ),
                     rows=[row([3, 1])],
+                )
+            ],
+        ),
+        TableDef(
+            id="review_ruling_deadline",
+            title="審査請求の裁決の期間",
+            description=(
+                "保護の決定に対する審査請求について、都道府県知事が裁決をすべき期間（日数）。"
+                "請求日の翌日から数える（初日不算入）。行政不服審査会等に諮問する場合は長い方の"
+                "日数。期間内に裁決がないときは、請求人は審査請求が棄却されたものとみなすことが"
+                "できる。審査請求の請求日に適用される版を使う。"
+            ),
+            unit="count",
+            columns=[
+                ("days", "裁決の期間（諮問しない場合）"),
+                ("days_with_consultation", "裁決の期間（行政不服審査会等に諮問する場合）"),
+            ],
+            legal_basis=[
+                ref(
+                    "生活保護法",
+                    "第65条",
+                    "審査請求の裁決は50日以内（行政不服審査会等に諮問する場合は70日以内）。"
+                    "期間内に裁決がないときは棄却されたものとみなすことができる",
+                    status="verified",
+                    source=f"生活保護法65条（{statute}）; {facts}",
+                ),
+            ],
+            editions=[
+                EditionDef(
+                    valid_from=APPEAL_ACT_2014_IN_FORCE,
+                    status="verified",
+                    source=f"生活保護法65条（{statute}）; {facts} により転記",
+                    notes=(
+                        "50日・70日は FACTS.md で確認済み。70日の区分は行政不服審査法（平成26年法律"
+                        "第68号）による改正で設けられたため、同法の施行日からの版とした（一般的な"
+                        "理解。FACTS.md では未確認）。"
+                    ),
+                    rows=[row([50, 70])],
                 )
             ],
         ),

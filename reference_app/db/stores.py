@@ -58,6 +58,7 @@ from reference_app.db.tables import (
     OfficeRow,
     PersonalNumberRow,
     RecordRow,
+    ReviewRequestRow,
     StaffRow,
     SupportInquiryRow,
 )
@@ -70,6 +71,7 @@ from seikatsu_std.model import (
     Decision,
     Household,
     PersonalNumberRecord,
+    ReviewRequest,
     StaffMember,
     SupportInquiry,
     WelfareOffice,
@@ -87,6 +89,7 @@ from seikatsu_std.services.ports import (
     EventStore,
     PersonalNumberStore,
     RecordStore,
+    ReviewRequestStore,
     StaffStore,
     SupportInquiryStore,
     Versioned,
@@ -420,6 +423,27 @@ class SqlSupportInquiryStore(SqlRecordStore[SupportInquiry]):
         return self._records(SupportInquiryRow.application_id == application_id, self._id_order())
 
 
+class SqlReviewRequestStore(SqlRecordStore[ReviewRequest]):
+    """Requests for review by office."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(
+            session,
+            ReviewRequestRow,
+            ReviewRequest,
+            "review request",
+            lambda r: {
+                "office_id": r.office_id,
+                "case_id": r.case_id,
+                "ruling_due_on": r.ruling_due_on,
+            },
+        )
+
+    def for_office(self, office_id: str) -> list[Versioned[ReviewRequest]]:
+        """Every request for review of the office, in id order."""
+        return self._versioned(ReviewRequestRow.office_id == office_id, self._id_order())
+
+
 class SqlDecisionStore(SqlRecordStore[Decision]):
     """Decisions by case."""
 
@@ -684,6 +708,7 @@ class SqlUnitOfWork:
         self.applications: ApplicationStore = SqlApplicationStore(session)
         self.support_inquiries: SupportInquiryStore = SqlSupportInquiryStore(session)
         self.decisions: DecisionStore = SqlDecisionStore(session)
+        self.review_requests: ReviewRequestStore = SqlReviewRequestStore(session)
         self.calculations: RecordStore[CalculationInput] = SqlRecordStore(
             session, CalculationRow, CalculationInput, "calculation"
         )

@@ -12,7 +12,7 @@ SHA-256 of each token, never the token.
 
 The migrations (``migrations/versions/``: ``0001_initial.py`` for the first
 tables, ``0002_lifecycle.py`` for consultations, applications and support
-inquiries) create exactly these tables; a test compares the two.
+inquiries, ``0003_review_requests.py`` for requests for review) create exactly these tables; a test compares the two.
 """
 
 from __future__ import annotations
@@ -172,6 +172,17 @@ class DecisionRow(RecordRow):
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     drafted_on: Mapped[date] = mapped_column(Date)
+
+
+class ReviewRequestRow(RecordRow):
+    """審査請求 (ReviewRequest); office and ruling deadline copied for the office's list."""
+
+    __tablename__ = "review_requests"
+    __table_args__ = (Index("ix_review_requests_office_due", "office_id", "ruling_due_on"),)
+
+    office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    ruling_due_on: Mapped[date] = mapped_column(Date)
 
 
 class CalculationRow(RecordRow):

@@ -43,6 +43,10 @@ from seikatsu_std.services.models import (
     DecisionView,
     ExtensionRequest,
     PendingApplications,
+    ReviewRequestDraft,
+    ReviewRequests,
+    ReviewRequestView,
+    RulingRecord,
     SupportInquiryDraft,
     VersionOnly,
     WithdrawalRequest,
@@ -173,6 +177,7 @@ _OFFICE_ID = Parameter("office_id", "path", "福祉事務所ID。", str)
 _CONSULTATION_ID = Parameter("consultation_id", "path", "相談ID。", str)
 _APPLICATION_ID = Parameter("application_id", "path", "申請ID。", str)
 _DECISION_ID = Parameter("decision_id", "path", "決定ID。", str)
+_REVIEW_REQUEST_ID = Parameter("review_request_id", "path", "審査請求ID。", str)
 _AUTH_ERRORS = {401: Problem, 403: Problem}
 #: What a change of a lifecycle record can answer besides its success (the body may be
 #: unreadable, the record missing, stale or in the wrong state, or a rule broken).
@@ -558,6 +563,61 @@ OPERATIONS: tuple[Operation, ...] = (
         "decisions",
         {200: DecisionNotice, **_AUTH_ERRORS, 404: Problem, 422: Problem},
         parameters=(_DECISION_ID,),
+    ),
+    Operation(
+        "createReviewRequest",
+        "post",
+        "/cases/{case_id}/review-requests",
+        "審査請求の登録",
+        "ケースの決裁済みの決定に対する審査請求を登録し、裁決の期限（請求日から50日、行政不服審査会等に"
+        "諮問する場合は70日。基準表 review_ruling_deadline）を算出して返す。決定が起案中、請求日が決定日より前"
+        "または今日より後、審査庁が都道府県知事でない場合は 422 rule-violation（反した規則をすべて示す）。"
+        "公務員の職員だけが登録できる（委託事業者の職員は 403）。",
+        "appeals",
+        {201: ReviewRequestView, 400: Problem, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_CASE_ID,),
+        body=ReviewRequestDraft,
+        success=201,
+    ),
+    Operation(
+        "recordReviewRuling",
+        "post",
+        "/review-requests/{review_request_id}/ruling",
+        "審査請求の裁決の記録",
+        "裁決日・裁決内容（認容・棄却・却下）・再審査請求の有無を記録する。裁決の記録は1回だけで、"
+        "記録済みなら 409 invalid-transition。裁決日が請求日より前・今日より後なら 422。",
+        "appeals",
+        {200: ReviewRequestView, **_CHANGE_ERRORS},
+        parameters=(_REVIEW_REQUEST_ID,),
+        body=RulingRecord,
+    ),
+    Operation(
+        "listReviewRequests",
+        "get",
+        "/offices/{office_id}/review-requests",
+        "審査請求の一覧",
+        "福祉事務所の審査請求を裁決の期限の早い順に返す。overdue=true なら、裁決がないまま期限を過ぎた"
+        "ものだけを返す（請求人は棄却されたものとみなすことができる。生活保護法65条2項）。閲覧は監査ログに記録される。",
+        "appeals",
+        {200: ReviewRequests, **_AUTH_ERRORS, 422: Problem},
+        parameters=(
+            _OFFICE_ID,
+            Parameter(
+                "as_of",
+                "query",
+                "期限の経過を判断する基準日（省略時は今日）。",
+                date,
+                required=False,
+            ),
+            Parameter(
+                "overdue",
+                "query",
+                "true なら裁決期限を過ぎた審査請求だけを返す。",
+                bool,
+                required=False,
+                default=False,
+            ),
+        ),
     ),
 )
 

@@ -25,11 +25,12 @@ import contextlib
 import json
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel
 from pytest_bdd import given, parsers, then, when
 
 from seikatsu_std.conformance.fields import (
@@ -39,6 +40,7 @@ from seikatsu_std.conformance.fields import (
     field_titled,
     fields_of,
     json_value,
+    model_title,
     put,
     reply_model,
     same,
@@ -201,7 +203,7 @@ def start_application(name: str, received_on: str, **changes: Any) -> dict[str, 
     }
 
 
-def _case_detail(state: ScenarioState, case_id: str) -> dict[str, Any]:
+def case_detail(state: ScenarioState, case_id: str) -> dict[str, Any]:
     """A case of the dataset, read once per scenario (its household prices change decisions)."""
     cases: dict[str, dict[str, Any]] = state.values.setdefault("cases", {})
     if case_id not in cases:
@@ -230,7 +232,7 @@ def _change_decision(state: ScenarioState, case_id: str) -> dict[str, Any]:
     """A change decision of a case: on the scenario's change application of it, if there is one."""
     filed = _applications(state).get(case_id)
     effective_on = filed.received_on if filed is not None else CHANGE_EFFECTIVE_ON
-    household = _case_detail(state, case_id)["household"]
+    household = case_detail(state, case_id)["household"]
     body: dict[str, Any] = {
         "case_id": case_id,
         "kind": DecisionKind.CHANGE.value,
@@ -451,7 +453,7 @@ def file_without_day(state: ScenarioState, channel: str) -> None:
 def _change_application(state: ScenarioState, case_id: str, day: str) -> dict[str, Any]:
     head = next(
         m
-        for m in _case_detail(state, case_id)["household"]["members"]
+        for m in case_detail(state, case_id)["household"]["members"]
         if m["relationship"] == "head"
     )
     return {
@@ -532,7 +534,7 @@ def extension_recorded(state: ScenarioState, key: str, reason: str) -> None:
     )
 )
 def application_staff(state: ScenarioState, name: str, caseworker: str, supervisor: str) -> None:
-    case = _case_detail(state, _filed(state, name).case_id)["case"]
+    case = case_detail(state, _filed(state, name).case_id)["case"]
     state.expect(f"前提: 申請のケースの担当現業員 {caseworker}、査察指導員 {supervisor}")
     assert (case["caseworker_id"], case["supervisor_id"]) == (caseworker, supervisor), (
         f"担当現業員 {case['caseworker_id']}、査察指導員 {case['supervisor_id']}"
@@ -588,7 +590,7 @@ def read_application(state: ScenarioState, name: str) -> None:
 
 @when(parsers.parse('次の内容でケース "{case_id}" の決定を起案する'))
 def draft_for_case(state: ScenarioState, case_id: str, datatable: list[list[str]]) -> None:
-    household = _case_detail(state, case_id)["household"]
+    household = case_detail(state, case_id)["household"]
     filed = _applications(state).get(case_id)
     _draft(state, _decision_from_rows(datatable, case_id, filed, household))
 
@@ -779,31 +781,53 @@ def notice_amount_of(state: ScenarioState, kind: str) -> None:
 # ---------------------------------------------------------------- then: the list of applications
 
 
-def _pending_rows(state: ScenarioState) -> list[dict[str, Any]]:
+#: How a scenario's key finds its row in a list reply, by the list's model: step modules
+#: register their lists here, so that 「一覧に … が含まれる」 reads every list of the standard.
+ROW_FINDERS: dict[type[BaseModel], Callable[[ScenarioState, str], dict[str, Any] | None]] = {}
+
+
+def list_rows(state: ScenarioState, model: type[BaseModel]) -> list[dict[str, Any]]:
+    """The rows of the last reply, which must be a list of ``model``."""
     reply = state.last()
     assert reply.status == 200, f"no list: HTTP {reply.status} {reply.body}"
-    if reply_model(state) is not PendingApplications:
-        raise UnsupportedStepError("「一覧」の確認は処理中の申請の一覧について行えます")
+    if reply_model(state) is not model:
+        raise UnsupportedStepError(f"応答は「{model_title(model)}」ではありません")
     rows: list[dict[str, Any]] = reply.body["items"]
     return rows
 
 
-def _row(state: ScenarioState, key: str) -> dict[str, Any] | None:
+def _pending_rows(state: ScenarioState) -> list[dict[str, Any]]:
+    return list_rows(state, PendingApplications)
+
+
+def _pending_row(state: ScenarioState, key: str) -> dict[str, Any] | None:
     wanted = _filed(state, key).application_id
     return next((row for row in _pending_rows(state) if row["application_id"] == wanted), None)
 
 
+ROW_FINDERS[PendingApplications] = _pending_row
+
+
+def _row(state: ScenarioState, key: str) -> dict[str, Any] | None:
+    model = reply_model(state) if state.last().status == 200 else None
+    finder = ROW_FINDERS.get(model) if model is not None else None
+    if finder is None:
+        lists = "・".join(model_title(m) for m in ROW_FINDERS)
+        raise UnsupportedStepError(f"「一覧」の確認は {lists} について行えます")
+    return finder(state, key)
+
+
 @then(parsers.parse('一覧に "{key}" が含まれる'))
 def listed(state: ScenarioState, key: str) -> None:
-    state.expect(f"一覧に「{key}」の申請の行がある")
-    assert _row(state, key) is not None, f"{key} の申請は一覧にありません"
+    state.expect(f"一覧に「{key}」の行がある")
+    assert _row(state, key) is not None, f"{key} は一覧にありません"
 
 
 @then(parsers.parse('一覧に "{key}" は含まれない'))
 def not_listed(state: ScenarioState, key: str) -> None:
-    state.expect(f"一覧に「{key}」の申請の行がない")
+    state.expect(f"一覧に「{key}」の行がない")
     row = _row(state, key)
-    assert row is None, f"{key} の申請が一覧にあります: {row}"
+    assert row is None, f"{key} が一覧にあります: {row}"
 
 
 @then(parsers.parse('一覧の "{key}" の行の "{title}" は "{value}" である'))

@@ -45,6 +45,7 @@ from seikatsu_std.api.problems import (
 )
 from seikatsu_std.calc import CalculationError, CalculationInput, Calculator
 from seikatsu_std.model import CaseStatus
+from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditQuery
 from seikatsu_std.services.cases import CaseService
 from seikatsu_std.services.demo import demo_office
@@ -58,6 +59,8 @@ from seikatsu_std.services.models import (
     ConsultationDraft,
     DecisionDraft,
     ExtensionRequest,
+    ReviewRequestDraft,
+    RulingRecord,
     SupportInquiryDraft,
     VersionOnly,
     WithdrawalRequest,
@@ -176,6 +179,11 @@ class Target(Protocol):
     def approve_decision(self, decision_id: str, version: int) -> Reply: ...
     def notify_decision(self, decision_id: str, version: int) -> Reply: ...
     def decision_notice(self, decision_id: str) -> Reply: ...
+    def register_review_request(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def record_review_ruling(self, review_request_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def review_requests(
+        self, office_id: str, as_of: str | date | None = None, overdue: bool | None = None
+    ) -> Reply: ...
     def login_attempt(self, login_id: str, password: str) -> Reply:
         """Try to log in (raises :class:`UnsupportedStepError` where there are no logins)."""
 
@@ -209,6 +217,7 @@ class InProcessTarget:
         )
         self.service = factory(self.database)
         self.lifecycle = LifecycleService(self.database.unit_of_work, self._clock, self.calculator)
+        self.appeals = AppealService(self.database.unit_of_work, self._clock, self.calculator)
         self.staff_id: str | None = None
         self.exchanges: list[Exchange] = []
 
@@ -562,6 +571,47 @@ class InProcessTarget:
             lambda: self.lifecycle.decision_notice(self._actor(), decision_id),
         )
 
+    # ------------------------------------------------------------ requests for review
+
+    def register_review_request(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/cases/{case_id}/review-requests",
+            dict(body),
+            lambda: self.appeals.register(
+                self._actor(), case_id, ReviewRequestDraft.model_validate(body)
+            ),
+            201,
+        )
+
+    def record_review_ruling(self, review_request_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/review-requests/{review_request_id}/ruling",
+            dict(body),
+            lambda: self.appeals.record_ruling(
+                self._actor(), review_request_id, RulingRecord.model_validate(body)
+            ),
+        )
+
+    def review_requests(
+        self, office_id: str, as_of: str | date | None = None, overdue: bool | None = None
+    ) -> Reply:
+        def run() -> Any:
+            return self.appeals.list_for_office(
+                self._actor(),
+                office_id,
+                as_of=_parameter("as_of", date, as_of, required=False),
+                overdue_only=bool(_parameter("overdue", bool, overdue, required=False)),
+            )
+
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/review-requests",
+            {"as_of": _query_value(as_of), "overdue": overdue},
+            run,
+        )
+
 
 def _query_value(value: str | date | None) -> str | None:
     """A date as the text a query string carries (other values as given)."""
@@ -771,3 +821,20 @@ class HttpTarget:
 
     def decision_notice(self, decision_id: str) -> Reply:
         return self._call("GET", f"/decisions/{decision_id}/notice")
+
+    # ------------------------------------------------------------ requests for review
+
+    def register_review_request(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/cases/{case_id}/review-requests", body=dict(body))
+
+    def record_review_ruling(self, review_request_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/review-requests/{review_request_id}/ruling", body=dict(body))
+
+    def review_requests(
+        self, office_id: str, as_of: str | date | None = None, overdue: bool | None = None
+    ) -> Reply:
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/review-requests",
+            params={"as_of": _query_value(as_of), "overdue": overdue},
+        )

@@ -30,6 +30,7 @@ TAG_TITLES = {
     "consultations": "面接相談",
     "applications": "保護の申請",
     "decisions": "保護の決定",
+    "appeals": "審査請求",
 }
 
 

@@ -6,6 +6,7 @@ Schema and example); :func:`record_model` finds one by its ``record_type``.
 
 from __future__ import annotations
 
+from seikatsu_std.model.appeal import ReviewRequest, ReviewRuling
 from seikatsu_std.model.base import LabelledEnum, Record, StdModel
 from seikatsu_std.model.care import CareTicket
 from seikatsu_std.model.case import Case, CaseStatus, HouseholdType
@@ -58,6 +59,7 @@ RECORD_MODELS: tuple[type[Record], ...] = (
     AssetInquiry,
     SupportInquiry,
     Decision,
+    ReviewRequest,
     # casework and visits
     VisitGrade,
     VisitPlan,
@@ -161,6 +163,8 @@ __all__ = [
     "ProxyPayment",
     "Record",
     "Reminder",
+    "ReviewRequest",
+    "ReviewRuling",
     "SelfRelianceAssessment",
     "StaffMember",
     "StdModel",

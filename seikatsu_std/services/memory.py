@@ -22,6 +22,7 @@ from seikatsu_std.model import (
     Decision,
     Household,
     PersonalNumberRecord,
+    ReviewRequest,
     StaffMember,
     SupportInquiry,
     WelfareOffice,
@@ -177,6 +178,17 @@ class MemoryDecisionStore(MemoryStore[Decision]):
         )
 
 
+class MemoryReviewRequestStore(MemoryStore[ReviewRequest]):
+    """Requests for review by office."""
+
+    def for_office(self, office_id: str) -> list[Versioned[ReviewRequest]]:
+        return [
+            Versioned(r, v)
+            for r, v in sorted(self.values(), key=lambda row: row[0].id)
+            if r.office_id == office_id
+        ]
+
+
 class MemoryStaffStore(MemoryStore[StaffMember]):
     """Staff by office."""
 
@@ -233,6 +245,7 @@ _TABLES = (
     "applications",
     "support_inquiries",
     "decisions",
+    "review_requests",
     "calculations",
 )
 _UNDECIDED = (ApplicationStatus.RECEIVED, ApplicationStatus.INVESTIGATING)
@@ -263,6 +276,9 @@ class MemoryUnitOfWork:
             self._tables["support_inquiries"], "support inquiry"
         )
         self.decisions = MemoryDecisionStore(self._tables["decisions"], "decision")
+        self.review_requests = MemoryReviewRequestStore(
+            self._tables["review_requests"], "review request"
+        )
         self.calculations: MemoryStore[CalculationInput] = MemoryStore(
             self._tables["calculations"], "calculation"
         )

@@ -22,6 +22,7 @@ from seikatsu_std.model import (
     Household,
     HouseholdType,
 )
+from seikatsu_std.model.appeal import ReviewRequest, ReviewRuling
 from seikatsu_std.model.base import LabelledEnum, StdModel
 from seikatsu_std.model.common import AssistanceKind, KanaName, RecordId, Yen
 from seikatsu_std.model.decision import (
@@ -497,3 +498,68 @@ class VersionOnly(StdModel):
     model_config = ConfigDict(title="版の指定")
 
     version: int = Field(title="版", description="読み込んだ記録の版。", ge=1)
+
+
+class ReviewRequestDraft(StdModel):
+    """審査請求の登録（対象の決定・請求日・審査庁・諮問の有無）。裁決の期限は実装が算出する。"""
+
+    model_config = ConfigDict(title="審査請求の登録")
+
+    decision_id: RecordId = Field(
+        title="対象の決定ID", description="審査請求の対象となった、決裁済みの保護の決定。"
+    )
+    requested_on: date = Field(title="請求日", description="審査請求がされた日。")
+    reviewing_authority: str = Field(
+        title="審査庁",
+        description="審査請求を受けた都道府県知事（生活保護法64条。例: 東京都知事）。",
+        min_length=1,
+        max_length=100,
+    )
+    consults_board: bool = Field(
+        title="行政不服審査会等への諮問",
+        description="審査庁が行政不服審査会等に諮問するか（裁決の期間が50日から70日になる）。",
+    )
+
+
+class RulingRecord(StdModel):
+    """審査請求の裁決の記録。"""
+
+    model_config = ConfigDict(title="裁決の記録")
+
+    version: int = Field(title="版", description="読み込んだときの審査請求の版。", ge=1)
+    ruled_on: date = Field(title="裁決日", description="裁決があった日。")
+    ruling: ReviewRuling = Field(title="裁決内容", description="認容・棄却・却下の別。")
+    further_review: bool = Field(
+        title="再審査請求",
+        description="裁決に対して厚生労働大臣への再審査請求がされたか（生活保護法66条）。",
+    )
+
+
+class ReviewRequestView(StdModel):
+    """審査請求と、基準日における裁決期限の経過。"""
+
+    model_config = ConfigDict(title="審査請求の状況")
+
+    review_request: ReviewRequest = Field(title="審査請求", description="審査請求の記録。")
+    version: int = Field(title="版", description="審査請求の版（裁決の記録時に指定する）。", ge=1)
+    as_of: date = Field(title="基準日", description="期限の経過を判断した日。")
+    overdue: bool = Field(
+        title="裁決期限の経過",
+        description="裁決がないまま裁決の期限を過ぎているか（請求人は棄却されたものとみなすことができる。生活保護法65条2項）。",
+    )
+    deadline_edition: str = Field(
+        title="期限の基準表の版",
+        description="裁決の期限を算出した基準表の版（review_ruling_deadline@…）。",
+    )
+
+
+class ReviewRequests(StdModel):
+    """福祉事務所の審査請求の一覧（裁決の期限の早い順）。"""
+
+    model_config = ConfigDict(title="審査請求の一覧")
+
+    office_id: RecordId = Field(title="福祉事務所ID", description="福祉事務所。")
+    as_of: date = Field(title="基準日", description="期限の経過を判断した日。")
+    items: list[ReviewRequestView] = Field(
+        title="審査請求", description="審査請求（裁決の期限の早い順）。"
+    )

@@ -25,6 +25,7 @@ from seikatsu_std.model import (
     Decision,
     Household,
     PersonalNumberRecord,
+    ReviewRequest,
     StaffMember,
     SupportInquiry,
     WelfareOffice,
@@ -103,6 +104,13 @@ class SupportInquiryStore(RecordStore[SupportInquiry], Protocol):
         """Every support inquiry of ``application_id``."""
 
 
+class ReviewRequestStore(RecordStore[ReviewRequest], Protocol):
+    """Requests for review (審査請求), by office."""
+
+    def for_office(self, office_id: str) -> list[Versioned[ReviewRequest]]:
+        """Every request for review of a decision of ``office_id``."""
+
+
 class DecisionStore(RecordStore[Decision], Protocol):
     """Decisions, by case."""
 
@@ -172,6 +180,8 @@ class UnitOfWork(Protocol):
     def support_inquiries(self) -> SupportInquiryStore: ...
     @property
     def decisions(self) -> DecisionStore: ...
+    @property
+    def review_requests(self) -> ReviewRequestStore: ...
     @property
     def calculations(self) -> RecordStore[CalculationInput]: ...
     @property

@@ -1,9 +1,14 @@
-"""Legal clocks: the 14/30-day deadline of an application, and where each application stands.
+"""Legal clocks: the 14/30-day deadline of an application, and where each application stands;
+the 50/70-day deadline of the ruling on a request for review.
 
 The days come from the dated table ``application_decision_deadline``
 (生活保護法24条5項・7項・9項), counted from the day after the application was
 received (初日不算入): received on 2023-09-01 → notice due 2023-09-15, extended
 limit 2023-10-01. Change applications follow the same rule (法24条9項).
+
+A request for review (審査請求) must be ruled on within the days of the table
+``review_ruling_deadline`` (生活保護法65条: 50 days, 70 with a consultation of
+the review board), also counted from the day after the request.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from seikatsu_std.model.base import LabelledEnum
 from seikatsu_std.standards import Standards
 
 TABLE = "application_decision_deadline"
+RULING_TABLE = "review_ruling_deadline"
 
 
 class ClockState(LabelledEnum):
@@ -75,3 +81,20 @@ def decision_clock(standards: Standards, received_on: date) -> DecisionClock:
         warning_from=due - timedelta(days=warning),
         edition=table.edition.edition_id,
     )
+
+
+@attrs.frozen
+class RulingDeadline:
+    """When the ruling on a request for review is due, and the table edition that says so."""
+
+    due_on: date
+    edition: str
+
+
+def ruling_deadline(
+    standards: Standards, requested_on: date, *, consults_board: bool
+) -> RulingDeadline:
+    """The ruling deadline of a request for review made on ``requested_on`` (初日不算入)."""
+    table = standards.compiled(RULING_TABLE, requested_on)
+    days = int(table.scalar("days_with_consultation" if consults_board else "days"))
+    return RulingDeadline(requested_on + timedelta(days=days), table.edition.edition_id)

@@ -151,6 +151,37 @@ def _unknown_records(target: Target, vector: dict[str, Any]) -> list[Reply]:
     ]
 
 
+def _review_request(target: Target, vector: dict[str, Any]) -> list[Reply]:
+    """A request for review of case-00003's decision (decided 2023-08-12): rules, ruling, list."""
+    request = {
+        "decision_id": "dec-00003",
+        "requested_on": "2023-08-21",
+        "reviewing_authority": "東京都知事",
+        "consults_board": False,
+    }
+    target.login("out-01")
+    outsourced = target.register_review_request("case-00003", request)
+    target.login("sv-01")
+    wrong = {**request, "requested_on": "2023-08-01", "reviewing_authority": "中野区長"}
+    refused = target.register_review_request("case-00003", wrong)
+    registered = target.register_review_request("case-00003", request)
+    review_id = registered.body["review_request"]["id"]
+    overdue = target.review_requests("office-nakano", as_of="2023-10-11", overdue=True)
+    ruling = {"ruled_on": "2023-09-15", "ruling": "dismissed", "further_review": True}
+    ruled = target.record_review_ruling(review_id, {**ruling, "version": 1})
+    again = target.record_review_ruling(review_id, {**ruling, "version": 2})
+    return [
+        outsourced,
+        refused,
+        registered,
+        overdue,
+        ruled,
+        again,
+        target.review_requests("office-nakano", as_of="2023-10-11", overdue=True),
+        target.review_requests("office-nakano", as_of="2023-13-01"),
+    ]
+
+
 def _not_logged_in(target: Target, vector: dict[str, Any]) -> list[Reply]:
     return [target.open_consultation(consultation(False)), target.get_decision("dec-00001")]
 
@@ -208,6 +239,19 @@ SCENARIOS: dict[str, tuple[Scenario, list[tuple[Any, ...]]]] = {
             (422, INVALID, (), ("within_days",)),
             (422, INVALID, (), ("as_of",)),
             (422, INVALID, (), ()),
+        ],
+    ),
+    "review-request": (
+        _review_request,
+        [
+            (403, FORBIDDEN, (), ()),
+            (422, RULE, ("requested_after_decision", "reviewing_authority"), ()),
+            (201, None, (), ()),
+            (200, None, (), ()),
+            (200, None, (), ()),
+            (409, TRANSITION, ("not_yet_ruled",), ()),
+            (200, None, (), ()),
+            (422, INVALID, (), ("as_of",)),
         ],
     ),
     "unknown-records": (_unknown_records, [(404, NOT_FOUND, (), ())] * 4),

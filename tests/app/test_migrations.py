@@ -57,18 +57,19 @@ def test_the_configuration_needs_no_ini_file():
     assert "p%40ss" in config.get_main_option("sqlalchemy.url", "")
 
 
-LIFECYCLE_TABLES = {"consultations", "applications", "support_inquiries"}
+#: The tables of the revisions after the first one.
+LATER_TABLES = {"consultations", "applications", "support_inquiries", "review_requests"}
 
 
-def test_the_lifecycle_revision_adds_its_tables_to_a_database_in_use(database_url, demo):
+def test_later_revisions_add_their_tables_to_a_database_in_use(database_url, demo):
     upgrade(database_url, "0001_initial")
     first = _tables(database_url)
-    assert not LIFECYCLE_TABLES & first
+    assert not LATER_TABLES & first
     engine = make_engine(database_url)
     try:
         load(engine, demo)
         upgrade(database_url)
-        assert _tables(database_url) == first | LIFECYCLE_TABLES
+        assert _tables(database_url) == first | LATER_TABLES
         assert differences(database_url) == []
         with unit_of_work_factory(engine)() as uow:
             assert uow.cases.get(demo.cases[0].id) == Versioned(demo.cases[0], 1)

@@ -36,7 +36,7 @@ from seikatsu_std.model import Consultation, Decision
 from seikatsu_std.model.decision import AssistanceAmounts
 from seikatsu_std.model.intake import ConsultationOutcome
 from seikatsu_std.model.office import StaffRole
-from seikatsu_std.services import audit, base, cases, lifecycle, memory
+from seikatsu_std.services import appeals, audit, base, cases, lifecycle, memory
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.standards.loader import shipped_standards_copy
 from seikatsu_std.workflows import clocks
@@ -309,6 +309,16 @@ def _amounts_in_thousands(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lifecycle, "_amounts_of", rounded)
 
 
+def _ruling_always_fifty_days(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ruling deadline ignores the consultation of the review board (always 50 days)."""
+    original = appeals.ruling_deadline
+
+    def fifty(standards, requested_on, *, consults_board):  # type: ignore[no-untyped-def]
+        return original(standards, requested_on, consults_board=False)
+
+    monkeypatch.setattr(appeals, "ruling_deadline", fifty)
+
+
 R = StaffRole
 MUTANTS: tuple[Mutant, ...] = (
     Mutant("10円未満の端数処理をしない", "REQ-CAL-006", _no_rounding),
@@ -378,6 +388,11 @@ MUTANTS: tuple[Mutant, ...] = (
         "決定の扶助別の額が計算の結果と違う（千円単位に丸める）",
         "REQ-APP-021",
         _amounts_in_thousands,
+    ),
+    Mutant(
+        "審査請求の裁決の期限を諮問の有無にかかわらず50日とする",
+        "REQ-APP-033",
+        _ruling_always_fifty_days,
     ),
 )
 
