@@ -51,12 +51,14 @@ from seikatsu_std.conformance.steps import OFFICE, login_as, problem_check, staf
 from seikatsu_std.conformance.targets import INPROCESS_NOW, UnsupportedStepError
 from seikatsu_std.model.common import AssistanceKind
 from seikatsu_std.model.decision import AssistanceAmounts, DecisionKind
+from seikatsu_std.model.intake import ApplicationChannel
 from seikatsu_std.notices import AmountLine, DecisionNotice
 from seikatsu_std.services.demo import DEMO_MONTH
 from seikatsu_std.services.models import (
     ApplicationDraft,
     ConsultationClosing,
     ConsultationDraft,
+    ConsultationView,
     DecisionDraft,
     PendingApplication,
     PendingApplications,
@@ -101,6 +103,7 @@ class Consulted:
     version: int
     person_name: str
     day: str
+    wished_on: str | None = None
     application_id: str | None = None
 
 
@@ -189,7 +192,8 @@ def start_application(name: str, received_on: str, **changes: Any) -> dict[str, 
     return {
         "kind": "start",
         "received_on": received_on,
-        "channel": "counter",
+        "channel": "written_form",
+        "place": "counter",
         "applicant_name": name,
         "applicant_relationship": "本人",
         "household": new_household(name, received_on),
@@ -286,15 +290,45 @@ def _receive(state: ScenarioState, key: str, body: dict[str, Any]) -> None:
         )
 
 
+#: Items whose values the standard closes to a list that a requirement names (REQ-APP-002:
+#: 申請の意思 is あり・なし・確認できず). A value outside the list is sent as written: the
+#: target must refuse it, which is what such a scenario checks.
+_CLOSED_LISTS = ("申請の意思",)
+#: The item of the consultation form that the form fills with the staff member logged in.
+_INTERVIEWER = "対応職員"
+
+
+def _consultation_body(state: ScenarioState, rows: list[list[str]]) -> dict[str, Any]:
+    """A consultation from a table: a row left out of :data:`_INTERVIEWER` is the staff
+    member logged in (as the form fills it); a row written blank is not entered."""
+    titles = [title.strip() for title, _ in rows]
+    body = body_from_rows(
+        ConsultationDraft, [row for row in rows if row[0].strip() not in _CLOSED_LISTS]
+    )
+    for title, text in rows:
+        if title.strip() not in _CLOSED_LISTS or not text.strip():
+            continue
+        field = field_titled(ConsultationDraft, title.strip())
+        try:
+            put(body, field, json_value(field, text.strip()))
+        except UnsupportedStepError:
+            put(body, field, text.strip())
+    if _INTERVIEWER not in titles:
+        put(body, field_titled(ConsultationDraft, _INTERVIEWER), state.values["staff_id"])
+    return body
+
+
 def _consult(state: ScenarioState, rows: list[list[str]]) -> None:
-    state.reply = reply = state.target.open_consultation(body_from_rows(ConsultationDraft, rows))
+    state.reply = reply = state.target.open_consultation(_consultation_body(state, rows))
     if reply.status == 201:
         record = reply.body["consultation"]
+        wished = field_titled(ConsultationView, "申請の意思を示した日")
         state.values["consultation"] = Consulted(
             consultation_id=record["id"],
             version=reply.body["version"],
             person_name=record["person_name"],
             day=record["started_at"][:10],
+            wished_on=value_at(reply.body, wished),
         )
 
 
@@ -375,7 +409,10 @@ def consult_form(state: ScenarioState) -> None:
 def consult_without(state: ScenarioState, title: str) -> None:
     field_titled(ConsultationDraft, title)  # an item the standard defines
     rows = state.values["consultation_form"]
-    _consult(state, [[t, "" if t.strip() == title else v] for t, v in rows])
+    emptied = [[t, "" if t.strip() == title else v] for t, v in rows]
+    if title not in (t.strip() for t, _ in rows):
+        emptied.append([title, ""])
+    _consult(state, emptied)
 
 
 @when(parsers.parse('相談記録を "{outcome}" で終結する'))
@@ -391,12 +428,19 @@ def close_consultation(state: ScenarioState, outcome: str) -> None:
         consultation.version = reply.body["version"]
 
 
-def _apply_from_consultation(state: ScenarioState) -> None:
-    """The application of the person consulted, received on the day of the consultation."""
+def _apply_from_consultation(
+    state: ScenarioState, day: str | None = None, reason: str | None = None
+) -> None:
+    """The application of the person consulted. Its day is ``day`` or, as the form fills it,
+    the day the consultation record (as the target returned it) says the wish was shown —
+    the day of the consultation if it names none."""
     consultation = _consultation(state)
+    received_on = day or consultation.wished_on or consultation.day
     body = start_application(
-        consultation.person_name, consultation.day, consultation_id=consultation.consultation_id
+        consultation.person_name, received_on, consultation_id=consultation.consultation_id
     )
+    if reason is not None:
+        put(body, field_titled(ApplicationDraft, "受付日を変更する理由"), reason)
     _receive(state, consultation.person_name, body)
     if state.last().status == 201:
         consultation.application_id = _filed(state, consultation.person_name).application_id
@@ -405,6 +449,16 @@ def _apply_from_consultation(state: ScenarioState) -> None:
 @when("相談記録から保護の申請を登録する")
 def apply_from_consultation(state: ScenarioState) -> None:
     _apply_from_consultation(state)
+
+
+@when(parsers.parse('相談記録から申請日 "{day}" で保護の申請を登録する'))
+def apply_from_consultation_on(state: ScenarioState, day: str) -> None:
+    _apply_from_consultation(state, day)
+
+
+@when(parsers.parse('理由 "{reason}" を付けて、相談記録から申請日 "{day}" で保護の申請を登録する'))
+def apply_from_consultation_moved(state: ScenarioState, reason: str, day: str) -> None:
+    _apply_from_consultation(state, day, reason)
 
 
 @given("相談記録から保護の申請を登録している")
@@ -434,16 +488,22 @@ def file_application(state: ScenarioState, day: str) -> None:
 )
 def file_by_channel(state: ScenarioState, channel: str, day: str) -> None:
     body = start_application(DEFAULT_APPLICANT, day)
+    _by_channel(body, channel)
+    _receive(state, DEFAULT_APPLICANT, body)
+
+
+def _by_channel(body: dict[str, Any], channel: str) -> None:
+    """Received by ``channel`` (an electronic application has no place of receipt)."""
     field = field_titled(ApplicationDraft, "受付方法")
     put(body, field, json_value(field, channel))
-    _receive(state, DEFAULT_APPLICANT, body)
+    if value_at(body, field) == ApplicationChannel.ELECTRONIC.value:
+        drop(body, field_titled(ApplicationDraft, "受付の場所"))
 
 
 @when(parsers.parse('申請日を入力せずに、受付方法 "{channel}" で保護の申請を登録する'))
 def file_without_day(state: ScenarioState, channel: str) -> None:
     body = start_application(DEFAULT_APPLICANT, INPROCESS_NOW.date().isoformat())
-    field = field_titled(ApplicationDraft, "受付方法")
-    put(body, field, json_value(field, channel))
+    _by_channel(body, channel)
     drop(body, field_titled(ApplicationDraft, "受付日"))
     _receive(state, DEFAULT_APPLICANT, body)
 
@@ -457,7 +517,8 @@ def _change_application(state: ScenarioState, case_id: str, day: str) -> dict[st
     return {
         "kind": "change",
         "received_on": day,
-        "channel": "counter",
+        "channel": "written_form",
+        "place": "counter",
         "applicant_name": head["name"],
         "applicant_relationship": "本人",
         "case_id": case_id,

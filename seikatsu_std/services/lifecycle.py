@@ -19,7 +19,13 @@ from seikatsu_std.calc import CalculationError
 from seikatsu_std.calc.results import CalculationResult
 from seikatsu_std.model import Application, Case, CaseStatus, Consultation, Decision, DecisionKind
 from seikatsu_std.model.decision import AssistanceAmounts, DecisionStatus
-from seikatsu_std.model.intake import ApplicationKind, ApplicationStatus, ConsultationOutcome
+from seikatsu_std.model.intake import (
+    ApplicationKind,
+    ApplicationStatus,
+    ApplicationWithdrawal,
+    ConsultationOutcome,
+    WishToApply,
+)
 from seikatsu_std.model.investigation import SupportInquiry
 from seikatsu_std.model.office import StaffMember, StaffRole
 from seikatsu_std.notices import DecisionNotice, NoticeError, build_decision_notice
@@ -97,12 +103,17 @@ class LifecycleService(ServiceBase):
         with self._uow() as uow:
             actor = self._actor(uow, actor_id)
             self._require(uow, actor, Action.RECORD_INTAKE, actor.office_id)
+            interviewer = uow.staff.get(draft.interviewer_id)
+            if interviewer is None or interviewer.record.office_id != actor.office_id:
+                raise InvalidRequestError(
+                    f"対応職員 {draft.interviewer_id} はこの福祉事務所の職員ではありません",
+                    f"interviewer {draft.interviewer_id} is not a member of office {actor.office_id}",
+                )
             consultation = self._build(
                 Consultation,
                 {
                     "id": _new_id("consultation"),
                     "office_id": actor.office_id,
-                    "interviewer_id": actor.id,
                     "outcome": ConsultationOutcome.CONTINUING,
                     **draft.model_dump(),
                 },
@@ -115,7 +126,7 @@ class LifecycleService(ServiceBase):
                 ("consultation", consultation.id),
                 None,
                 AccessPurpose.CASEWORK,
-                f"wishes_to_apply={draft.wishes_to_apply}",
+                f"wishes_to_apply={draft.wishes_to_apply.value}",
             )
             uow.commit()
         return ConsultationView(consultation=stored.record, version=stored.version)
@@ -148,7 +159,7 @@ class LifecycleService(ServiceBase):
                     application is not None
                     and application.record.consultation_id == consultation.id
                 )
-            facts = ConsultationFacts(consultation.wishes_to_apply, registered)
+            facts = ConsultationFacts(consultation.wishes_to_apply is WishToApply.YES, registered)
             _checked(CONSULTATION, transition, consultation.outcome, facts)
             closed = consultation.model_copy(
                 update={"outcome": closing.outcome, "application_id": closing.application_id}
@@ -186,8 +197,14 @@ class LifecycleService(ServiceBase):
                 )
             self._deadline_or_refuse(draft.received_on)
             if draft.consultation_id is not None:
-                self._get(
+                consulted = self._get(
                     uow.consultations.get(draft.consultation_id), "相談記録", draft.consultation_id
+                )
+                _received_as_wished(consulted.record, draft)
+            elif draft.received_on_change_reason is not None:
+                raise InvalidRequestError(
+                    "受付日を変更する理由は、相談記録から登録する申請にだけ記録できます",
+                    "received_on_change_reason needs the consultation the application came from",
                 )
             if draft.kind is ApplicationKind.START:
                 case = self._open_applying_case(uow, actor, draft)
@@ -200,7 +217,9 @@ class LifecycleService(ServiceBase):
                     "office_id": actor.office_id,
                     "kind": draft.kind,
                     "received_on": draft.received_on,
+                    "received_on_change_reason": draft.received_on_change_reason,
                     "channel": draft.channel,
+                    "place": draft.place,
                     "received_by": actor.id,
                     "applicant_name": draft.applicant_name,
                     "applicant_relationship": draft.applicant_relationship,
@@ -398,13 +417,31 @@ class LifecycleService(ServiceBase):
     def withdraw_application(
         self, actor_id: str, application_id: str, request: WithdrawalRequest
     ) -> ApplicationView:
-        """The applicant withdraws the application (their own statement is required)."""
-        return self._move_application(
-            actor_id,
-            application_id,
-            request.version,
-            "withdraw",
-            ApplicationFacts(request.statement),
+        """The applicant withdraws the application: their signed document and why are required."""
+        facts = ApplicationFacts(
+            request.document_received_on, request.signed_by_applicant, request.circumstances
+        )
+        return self._move_application(actor_id, application_id, request.version, "withdraw", facts)
+
+    def _withdrawal(
+        self, actor: StaffMember, application: Application, facts: ApplicationFacts
+    ) -> ApplicationWithdrawal:
+        """The record of a withdrawal whose rules passed (its day must fit the application)."""
+        received = facts.document_received_on
+        if received is not None and not application.received_on <= received <= self._today():
+            raise InvalidRequestError(
+                f"取下書の受領日 {received.isoformat()} は申請日 "
+                f"{application.received_on.isoformat()} から今日までの日でなければなりません",
+                "the withdrawal document must be received between the application and today",
+            )
+        return self._build(
+            ApplicationWithdrawal,
+            {
+                "document_received_on": received,
+                "signed_by_applicant": facts.signed_by_applicant,
+                "circumstances": facts.circumstances,
+                "recorded_by": actor.id,
+            },
         )
 
     def _move_application(
@@ -415,8 +452,11 @@ class LifecycleService(ServiceBase):
             application = found.record
             _checked(APPLICATION, name, application.status, facts)
             target = APPLICATION.transition(name).target
+            update: dict[str, Any] = {"status": target}
+            if name == "withdraw":
+                update["withdrawal"] = self._withdrawal(actor, application, facts)
             stored = uow.applications.replace(
-                application.model_copy(update={"status": target}), version
+                self._build(Application, {**application.model_dump(), **update}), version
             )
             if name == "withdraw" and application.case_id is not None:
                 self._close_case_of_withdrawn(uow, application)
@@ -435,7 +475,7 @@ class LifecycleService(ServiceBase):
                 CaseEventKind.APPLICATION,
                 actor,
                 f"申請を「{target.label}」に"
-                + (f"（{facts.withdrawal_statement}）" if facts.withdrawal_statement else ""),
+                + (f"（{facts.circumstances}）" if facts.circumstances else ""),
             )
             uow.commit()
         return self._application_view(stored, self._today())
@@ -518,12 +558,15 @@ class LifecycleService(ServiceBase):
                 view = self._clock_view(found.record, day)
                 if within_days is not None and view.days_left > within_days:
                     continue
+                case = uow.cases.get(found.record.case_id) if found.record.case_id else None
                 rows.append(
                     PendingApplication(
                         application_id=found.record.id,
                         case_id=found.record.case_id,
                         kind=found.record.kind,
                         applicant_name=found.record.applicant_name,
+                        caseworker_id=case.record.caseworker_id if case else None,
+                        supervisor_id=case.record.supervisor_id if case else None,
                         extension_reason=found.record.extension_reason,
                         clock=view,
                     )
@@ -1095,6 +1138,25 @@ class LifecycleService(ServiceBase):
                 f"{what} {record_id} は見つかりません", f"{what} {record_id} not found"
             )
         return found
+
+
+def _received_as_wished(consultation: Consultation, draft: ApplicationDraft) -> None:
+    """An application taken from a consultation is received on the day the wish was shown,
+    unless a reason for another day is recorded (REQ-APP-003)."""
+    wished = consultation.wish_expressed_on
+    moved = wished is not None and draft.received_on != wished
+    reason = (draft.received_on_change_reason or "").strip()
+    if moved and not reason:
+        raise InvalidRequestError(
+            f"受付日 {draft.received_on.isoformat()} は相談で申請の意思を示した日 "
+            f"{wished.isoformat() if wished else ''} と異なります。受付日を変更する理由を入力してください",
+            "received_on differs from the day the wish to apply was shown: a reason is required",
+        )
+    if draft.received_on_change_reason is not None and not moved:
+        raise InvalidRequestError(
+            "受付日を変更する理由は、受付日が申請の意思を示した日と異なる場合に記録します",
+            "received_on_change_reason only when received_on differs from wish_expressed_on",
+        )
 
 
 def _amounts_of(result: CalculationResult | None) -> AssistanceAmounts | None:

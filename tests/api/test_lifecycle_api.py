@@ -271,30 +271,23 @@ def test_a_decision_after_14_days_needs_the_extension_reason(client, login, vect
     assert approved["decision"]["deadline_extension_reason"] == reason
 
 
-def test_a_withdrawal_needs_the_applicants_statement(client, login, vector):
+def test_a_withdrawal_needs_the_applicants_signed_document(client, login, vector):
     cw = login("cw-01")
     received = _ok(client.post(f"{API}/applications", json=application(vector), headers=cw), 201)
     url = f"{API}/applications/{received['application']['id']}/withdrawal"
-    body = _problem(
-        client.post(url, json={"version": received["version"], "statement": " "}, headers=cw),
-        422,
-        "rule-violation",
-    )
-    assert [v["rule"] for v in body["violations"]] == ["applicant_withdrew"]
-    withdrawn = _ok(
-        client.post(
-            url,
-            json={"version": received["version"], "statement": "本人が来所し申請を取り下げた"},
-            headers=cw,
-        )
-    )
+    document = {
+        "document_received_on": "2023-09-18",
+        "signed_by_applicant": True,
+        "circumstances": "本人が来所し、就職が決まったので申請を取り下げると申し出た",
+    }
+    unsigned = {**document, "signed_by_applicant": False, "version": received["version"]}
+    body = _problem(client.post(url, json=unsigned, headers=cw), 422, "rule-violation")
+    assert [v["rule"] for v in body["violations"]] == ["withdrawal_signed"]
+    withdrawn = _ok(client.post(url, json={**document, "version": received["version"]}, headers=cw))
     assert withdrawn["application"]["status"] == "withdrawn"
+    assert withdrawn["application"]["withdrawal"]["recorded_by"] == "cw-01"
     again = _problem(
-        client.post(
-            url,
-            json={"version": withdrawn["version"], "statement": "本人が再び申し出た"},
-            headers=cw,
-        ),
+        client.post(url, json={**document, "version": withdrawn["version"]}, headers=cw),
         409,
         "invalid-transition",
     )
