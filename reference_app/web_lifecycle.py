@@ -1024,6 +1024,7 @@ def lifecycle_routes() -> APIRouter:
             "applications.html",
             422 if form.failed else 200,
             listed=listed,
+            alerts=pages.lifecycle.staff_alerts(actor),
             form=form,
             within=days,
             can_intake=_may(request, staff, Action.RECORD_INTAKE, staff.office_id),

@@ -48,10 +48,10 @@ from seikatsu_std.conformance.fields import (
 )
 from seikatsu_std.conformance.scenario import ScenarioState
 from seikatsu_std.conformance.steps import OFFICE, login_as, problem_check, staff_of, vectors
-from seikatsu_std.conformance.targets import INPROCESS_NOW, UnsupportedStepError
+from seikatsu_std.conformance.targets import INPROCESS_NOW, Reply, UnsupportedStepError
 from seikatsu_std.model.common import AssistanceKind
 from seikatsu_std.model.decision import AssistanceAmounts, DecisionKind
-from seikatsu_std.model.intake import ApplicationChannel
+from seikatsu_std.model.intake import ApplicationChannel, Attachment
 from seikatsu_std.notices import AmountLine, DecisionNotice
 from seikatsu_std.services.demo import DEMO_MONTH
 from seikatsu_std.services.models import (
@@ -60,8 +60,10 @@ from seikatsu_std.services.models import (
     ConsultationDraft,
     ConsultationView,
     DecisionDraft,
+    ElectronicApplication,
     PendingApplication,
     PendingApplications,
+    StaffAlert,
     WithdrawalRequest,
 )
 
@@ -280,6 +282,11 @@ def _decision_from_rows(
 
 def _receive(state: ScenarioState, key: str, body: dict[str, Any]) -> None:
     state.reply = reply = state.target.receive_application(body)
+    _remember(state, key, body, reply)
+
+
+def _remember(state: ScenarioState, key: str, body: dict[str, Any], reply: Reply) -> None:
+    """Remember an application the target registered (by ``key``)."""
     if reply.status == 201:
         _applications(state)[key] = Filed(
             application_id=reply.body["application"]["id"],
@@ -365,6 +372,7 @@ def _issue(state: ScenarioState) -> None:
 
 
 @given(parsers.parse('今日は "{day}" である'))
+@when(parsers.parse('日付が "{day}" に進む'))
 def today_is(state: ScenarioState, day: str) -> None:
     state.target.set_today(date.fromisoformat(day))
     state.values["today"] = date.fromisoformat(day)
@@ -508,6 +516,53 @@ def file_without_day(state: ScenarioState, channel: str) -> None:
     _receive(state, DEFAULT_APPLICANT, body)
 
 
+def _transmit(state: ScenarioState, name: str, at: str, attachments: tuple[str, ...] = ()) -> None:
+    """The electronic application of a new household headed by ``name``, received at ``at``."""
+    body = start_application(name, at[:10], received_at=at)
+    for item in ("received_on", "channel", "place"):
+        drop(body, field_titled(ApplicationDraft, _DRAFT_TITLES[item]))
+    if attachments:
+        put(
+            body,
+            field_titled(ElectronicApplication, "添付書類"),
+            [{"file_name": file_name} for file_name in attachments],
+        )
+    state.reply = reply = state.target.receive_electronic_application(body)
+    _remember(state, name, body, reply)
+
+
+#: The titles of the items an electronic application does not send (the target sets them).
+_DRAFT_TITLES = {"received_on": "受付日", "channel": "受付方法", "place": "受付の場所"}
+
+
+@when(parsers.parse('申請者 "{name}" の電子申請を "{at}" に受信する'))
+def transmit(state: ScenarioState, name: str, at: str) -> None:
+    _transmit(state, name, at)
+
+
+@when(parsers.parse('添付書類 "{attached}" を付けた申請者 "{name}" の電子申請を "{at}" に受信する'))
+def transmit_with(state: ScenarioState, attached: str, name: str, at: str) -> None:
+    _transmit(state, name, at, (attached,))
+
+
+@given(parsers.parse('申請者 "{name}" の電子申請を "{at}" に受信している'))
+def transmitted(state: ScenarioState, name: str, at: str) -> None:
+    _receivable(state, at[:10])
+    _transmit(state, name, at)
+    _established(state, f"申請者 {name} の電子申請（受信日時 {at}）の受信")
+
+
+@then(parsers.parse('申請者 "{name}" の申請の添付書類に "{attached}" が含まれる'))
+def attached_to(state: ScenarioState, name: str, attached: str) -> None:
+    state.reply = reply = state.target.get_application(_filed(state, name).application_id)
+    state.expect(f"申請者 {name} の申請の「添付書類」に「{attached}」")
+    field, listed = _record_field(state, "添付書類")
+    assert reply.status == 200, f"HTTP {reply.status} {reply.body}"
+    name_field = field_titled(Attachment, "ファイル名")
+    names = [value_at(item, name_field) for item in listed or []]
+    assert attached in names, f"{field.json_path} のファイル名: {names}"
+
+
 def _change_application(state: ScenarioState, case_id: str, day: str) -> dict[str, Any]:
     head = next(
         m
@@ -610,6 +665,11 @@ def list_applications_of(state: ScenarioState, day: str) -> None:
     state.reply = state.target.pending_applications(OFFICE, as_of=day)
 
 
+@when("処理期限の迫る申請の一覧を取得する")
+def list_due_today(state: ScenarioState) -> None:
+    state.reply = state.target.pending_applications(OFFICE, within_days=DUE_SOON_DAYS)
+
+
 @when(parsers.parse('基準日 "{day}" で処理期限の迫る申請の一覧を取得する'))
 def list_due(state: ScenarioState, day: str) -> None:
     state.reply = state.target.pending_applications(OFFICE, as_of=day, within_days=DUE_SOON_DAYS)
@@ -618,6 +678,38 @@ def list_due(state: ScenarioState, day: str) -> None:
 @when(parsers.parse('基準日 "{day}"、指定日数 "{days}" 日で処理期限の迫る申請の一覧を取得する'))
 def list_due_within(state: ScenarioState, day: str, days: str) -> None:
     state.reply = state.target.pending_applications(OFFICE, as_of=day, within_days=days)
+
+
+@when("30日を経過した申請の警告一覧を取得する")
+def list_overdue(state: ScenarioState) -> None:
+    state.reply = state.target.overdue_applications(OFFICE)
+
+
+#: How the standard names the alert of an application past 30 days without notice.
+_OVERDUE_ALERT = "30日経過（却下とみなされうる）"
+
+
+@then(parsers.parse('職員 "{staff_id}" に申請者 "{name}" の30日経過の通知が届いている'))
+def alerted(state: ScenarioState, staff_id: str, name: str) -> None:
+    wanted = _filed(state, name).application_id
+    state.expect(f"職員 {staff_id} への通知に「{name}」の申請の「{_OVERDUE_ALERT}」")
+    with _acting_as(state, staff_id):
+        state.reply = reply = state.target.staff_alerts()
+    assert reply.status == 200, f"no alerts: HTTP {reply.status} {reply.body}"
+    kind = field_titled(StaffAlert, "通知の種類")
+    kinds = [
+        shown(value_at(item, kind), kind)
+        for item in reply.body["items"]
+        if item["application_id"] == wanted
+    ]
+    assert _OVERDUE_ALERT in kinds, f"{staff_id} への {name} の申請の通知: {kinds}"
+
+
+@given(parsers.parse('申請者 "{name}" の決定通知書が "{day}" に発送されている'))
+def notice_sent(state: ScenarioState, name: str, day: str) -> None:
+    today_is(state, day)
+    _issue(state)
+    _established(state, f"{day} に申請者 {name} の決定通知書を発送")
 
 
 def _withdraw(state: ScenarioState, name: str, rows: list[list[str]]) -> None:

@@ -264,6 +264,24 @@ class ApplicationStatus(LabelledEnum):
     WITHDRAWN = "withdrawn", "取下げ"
 
 
+class Attachment(StdModel):
+    """申請に添付された書類（電子申請の添付ファイル等）。内容はケースの書類として保管し、
+    ここにはその目録を記録する。"""
+
+    model_config = ConfigDict(title="添付書類")
+
+    file_name: str = Field(
+        title="ファイル名", description="添付された書類のファイル名。", min_length=1, max_length=255
+    )
+    media_type: str | None = Field(
+        default=None,
+        title="ファイルの種類",
+        description="メディアタイプ（application/pdf 等）。",
+        min_length=1,
+        max_length=100,
+    )
+
+
 class ApplicationWithdrawal(StdModel):
     """申請の取下げの記録。取下げは本人の意思によるものに限り、本人が署名した取下書と
     取り下げるに至った事情を残す（申請権の侵害を防ぐ。生活保護法7条）。"""
@@ -316,6 +334,16 @@ class Application(Record):
         description="相談で申請の意思を示した日と異なる日を受付日とした理由。",
         min_length=1,
     )
+    received_at: AwareDatetime | None = Field(
+        default=None,
+        title="受信日時",
+        description="電子申請を受信した日時。受信した日（日本時間）が申請日になる。",
+    )
+    attachments: list[Attachment] = Field(
+        default_factory=list,
+        title="添付書類",
+        description="申請に添付された書類（電子申請の添付ファイル等）。",
+    )
     channel: ApplicationChannel = Field(
         title="受付方法",
         description="申請書・口頭・その他の書面・電子申請の別。申請書がなくても申請として受け付ける。",
@@ -362,6 +390,11 @@ class Application(Record):
         min_length=1,
     )
 
+    notified_on: date | None = Field(
+        default=None,
+        title="決定通知日",
+        description="申請に対する決定を通知した日。通知するまで決定の期限（14日・30日）は進み続ける。",
+    )
     withdrawal: ApplicationWithdrawal | None = Field(
         default=None,
         title="取下げの記録",
@@ -380,6 +413,16 @@ class Application(Record):
             self.place,
             not electronic,
             "電子申請に受付の場所は記録できません (no place for an electronic application)",
+        )
+        _needed(
+            self.received_at,
+            electronic,
+            "電子申請には受信日時が必要です (received_at required for an electronic application)",
+        )
+        _only_with(
+            self.received_at,
+            electronic,
+            "受信日時は電子申請にだけ記録します (received_at only for an electronic application)",
         )
         if self.channel is ApplicationChannel.ORAL and self.place is ReceptionPlace.MAIL:
             raise ValueError(

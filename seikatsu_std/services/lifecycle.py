@@ -11,7 +11,7 @@ assistance end with it.
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 from seikatsu_std.authority import Action
@@ -20,6 +20,7 @@ from seikatsu_std.calc.results import CalculationResult
 from seikatsu_std.model import Application, Case, CaseStatus, Consultation, Decision, DecisionKind
 from seikatsu_std.model.decision import AssistanceAmounts, DecisionStatus
 from seikatsu_std.model.intake import (
+    ApplicationChannel,
     ApplicationKind,
     ApplicationStatus,
     ApplicationWithdrawal,
@@ -30,7 +31,7 @@ from seikatsu_std.model.investigation import SupportInquiry
 from seikatsu_std.model.office import StaffMember, StaffRole
 from seikatsu_std.notices import DecisionNotice, NoticeError, build_decision_notice
 from seikatsu_std.services.audit import AccessPurpose, AuditAction
-from seikatsu_std.services.base import ServiceBase
+from seikatsu_std.services.deadlines import DeadlineLists
 from seikatsu_std.services.errors import (
     InvalidRequestError,
     NotFoundError,
@@ -44,18 +45,14 @@ from seikatsu_std.services.models import (
     ConsultationClosing,
     ConsultationDraft,
     ConsultationView,
-    DecisionClockView,
     DecisionDraft,
     DecisionView,
+    ElectronicApplication,
     ExtensionRequest,
-    PendingApplication,
-    PendingApplications,
     SupportInquiryDraft,
     WithdrawalRequest,
 )
 from seikatsu_std.services.ports import UnitOfWork, Versioned
-from seikatsu_std.standards import StandardsError
-from seikatsu_std.workflows.clocks import ClockState, DecisionClock, decision_clock
 from seikatsu_std.workflows.engine import Violation, Workflow
 from seikatsu_std.workflows.lifecycle import (
     APPLICATION,
@@ -75,6 +72,8 @@ _CLOSING_TRANSITIONS = {
     ConsultationOutcome.ADVICE_ONLY: "advise_only",
 }
 T = TypeVar("T")
+#: Japan Standard Time (no daylight saving): the day of an electronic application.
+JAPAN = timezone(timedelta(hours=9), "JST")
 _WITH_AMOUNTS = (DecisionKind.START, DecisionKind.CHANGE)
 _FOR_APPLICATIONS = (DecisionKind.START, DecisionKind.REJECTION)
 
@@ -93,7 +92,7 @@ def _checked(workflow: Workflow[Any, Any], name: str, state: Any, facts: Any) ->
     raise RuleViolationError(violations)
 
 
-class LifecycleService(ServiceBase):
+class LifecycleService(DeadlineLists):
     """Consultations, applications, investigations and decisions of one welfare-office system."""
 
     # ------------------------------------------------------------ consultations
@@ -196,6 +195,7 @@ class LifecycleService(ServiceBase):
                     "received_on is in the future",
                 )
             self._deadline_or_refuse(draft.received_on)
+            self._received_when_transmitted(draft)
             if draft.consultation_id is not None:
                 consulted = self._get(
                     uow.consultations.get(draft.consultation_id), "相談記録", draft.consultation_id
@@ -220,6 +220,8 @@ class LifecycleService(ServiceBase):
                     "received_on_change_reason": draft.received_on_change_reason,
                     "channel": draft.channel,
                     "place": draft.place,
+                    "received_at": draft.received_at,
+                    "attachments": draft.attachments,
                     "received_by": actor.id,
                     "applicant_name": draft.applicant_name,
                     "applicant_relationship": draft.applicant_relationship,
@@ -250,6 +252,36 @@ class LifecycleService(ServiceBase):
             )
             uow.commit()
         return self._application_view(stored, self._today())
+
+    def receive_electronic_application(
+        self, actor_id: str, received: ElectronicApplication
+    ) -> ApplicationView:
+        """Register an application received electronically, as it arrives: its day is the day
+        (Japan time) it was received, whatever the hour, and the clock starts on it."""
+        draft = ApplicationDraft.model_validate(
+            {
+                **received.model_dump(),
+                "received_on": received_on_of(received.received_at),
+                "channel": ApplicationChannel.ELECTRONIC,
+            }
+        )
+        return self.receive_application(actor_id, draft)
+
+    def _received_when_transmitted(self, draft: ApplicationDraft) -> None:
+        """An electronic application's day is the day it was received (not later, not in the
+        future); 受信日時 belongs to electronic applications only (the record checks that)."""
+        at = draft.received_at
+        if at is None or draft.channel is not ApplicationChannel.ELECTRONIC:
+            return
+        if at > self._clock():
+            raise InvalidRequestError(
+                f"受信日時 {at.isoformat()} が現在より後です", "received_at is in the future"
+            )
+        if draft.received_on != received_on_of(at):
+            raise InvalidRequestError(
+                f"電子申請の受付日は受信日時の日付（{received_on_of(at).isoformat()}）です",
+                "an electronic application is received on the day (JST) it was transmitted",
+            )
 
     def _open_applying_case(
         self, uow: UnitOfWork, actor: StaffMember, draft: ApplicationDraft
@@ -535,84 +567,6 @@ class LifecycleService(ServiceBase):
             )
             uow.commit()
         return inquiry
-
-    def pending_applications(
-        self,
-        actor_id: str,
-        office_id: str,
-        *,
-        as_of: date | None = None,
-        within_days: int | None = None,
-    ) -> PendingApplications:
-        """Undecided applications, the nearest deadline first.
-
-        ``within_days`` keeps only those whose applicable deadline is at most that
-        many days away (or already passed).
-        """
-        day = as_of or self._today()
-        with self._uow() as uow:
-            actor = self._actor(uow, actor_id)
-            self._require(uow, actor, Action.READ_CASE, office_id)
-            rows = []
-            for found in uow.applications.undecided(office_id):
-                view = self._clock_view(found.record, day)
-                if within_days is not None and view.days_left > within_days:
-                    continue
-                case = uow.cases.get(found.record.case_id) if found.record.case_id else None
-                rows.append(
-                    PendingApplication(
-                        application_id=found.record.id,
-                        case_id=found.record.case_id,
-                        kind=found.record.kind,
-                        applicant_name=found.record.applicant_name,
-                        caseworker_id=case.record.caseworker_id if case else None,
-                        supervisor_id=case.record.supervisor_id if case else None,
-                        extension_reason=found.record.extension_reason,
-                        clock=view,
-                    )
-                )
-            self._audit(
-                uow,
-                actor,
-                AuditAction.READ,
-                ("application_list", office_id),
-                None,
-                AccessPurpose.DECISION,
-                f"{len(rows)} applications: " + ", ".join(r.application_id for r in rows),
-            )
-            uow.commit()
-        rows.sort(key=lambda r: (r.clock.days_left, r.clock.received_on, r.application_id))
-        return PendingApplications(office_id=office_id, as_of=day, items=rows)
-
-    def _deadline_or_refuse(self, received_on: date) -> None:
-        """Refuse (422, before anything is written) a date no deadline table covers."""
-        try:
-            decision_clock(self._calculator.standards, received_on)
-        except StandardsError as exc:
-            message = str(exc)
-            raise InvalidRequestError(
-                f"受付日 {received_on.isoformat()} の処理期限を求められません: "
-                + message.split(" (")[0],
-                f"no decision deadline for an application received on "
-                f"{received_on.isoformat()}: {message}",
-            ) from exc
-
-    def _deadline(self, application: Application) -> DecisionClock:
-        return decision_clock(self._calculator.standards, application.received_on)
-
-    def _clock_view(self, application: Application, day: date) -> DecisionClockView:
-        clock = self._deadline(application)
-        decided = application.status in (ApplicationStatus.DECIDED, ApplicationStatus.WITHDRAWN)
-        state = clock.state(day, extension_reason=application.extension_reason, decided=decided)
-        extended = bool(application.extension_reason) or state is ClockState.DEEMED_REJECTABLE
-        return DecisionClockView(
-            received_on=clock.received_on,
-            notice_due_on=clock.notice_due_on,
-            extended_due_on=clock.extended_due_on,
-            state=state,
-            days_left=clock.days_left(day, extended=extended),
-            edition=clock.edition,
-        )
 
     def _application_view(self, stored: Versioned[Application], day: date) -> ApplicationView:
         return ApplicationView(
@@ -1070,6 +1024,12 @@ class LifecycleService(ServiceBase):
                 }
             )
             stored = uow.decisions.replace(notified, version)
+            if application is not None:
+                # The application's clock stops at the notice (法24条5項・7項).
+                uow.applications.replace(
+                    application.record.model_copy(update={"notified_on": self._today()}),
+                    application.version,
+                )
             self._audit(
                 uow,
                 actor,
@@ -1138,6 +1098,13 @@ class LifecycleService(ServiceBase):
                 f"{what} {record_id} は見つかりません", f"{what} {record_id} not found"
             )
         return found
+
+
+def received_on_of(received_at: datetime) -> date:
+    """The day of an electronic application: the calendar day in Japan when it was recorded on
+    the office's system, at any hour (情報通信技術活用法6条3項: an electronic application arrives
+    when it is recorded on the receiving computer; 申請日 is that day)."""
+    return received_at.astimezone(JAPAN).date()
 
 
 def _received_as_wished(consultation: Consultation, draft: ApplicationDraft) -> None:

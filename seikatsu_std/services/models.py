@@ -33,6 +33,7 @@ from seikatsu_std.model.decision import (
 from seikatsu_std.model.intake import (
     ApplicationChannel,
     ApplicationKind,
+    Attachment,
     ConsultationOutcome,
     FormHanding,
     ReceptionPlace,
@@ -336,12 +337,42 @@ class ConsultationView(StdModel):
     version: int = Field(title="版", description="楽観的排他制御の版。", ge=1)
 
 
-class ApplicationDraft(StdModel):
+class ApplicationContent(StdModel):
+    """申請の内容（職員が受け付けた申請にも電子申請にも共通する項目）。"""
+
+    model_config = ConfigDict(title="申請の内容")
+
+    kind: ApplicationKind = Field(title="申請の種類", description="開始申請か変更申請か。")
+    applicant_name: str = Field(
+        title="申請者氏名", description="申請した者の氏名。", min_length=1, max_length=100
+    )
+    applicant_relationship: str = Field(
+        title="要保護者との関係", description="本人・扶養義務者・同居の親族の別など。", min_length=1
+    )
+    household: Household | None = Field(
+        default=None,
+        title="世帯",
+        description="開始申請の世帯（変更申請ではケースの世帯を使うので省略する）。",
+    )
+    case_id: RecordId | None = Field(
+        default=None, title="ケースID", description="変更申請の対象のケース。"
+    )
+    requested_kinds: list[AssistanceKind] = Field(
+        title="申請する扶助", description="申請する扶助の種類。", min_length=1
+    )
+    reason: str = Field(title="申請の理由", description="保護を求める理由。", min_length=1)
+    caseworker_id: RecordId | None = Field(
+        default=None,
+        title="担当現業員ID",
+        description="開始申請のケースを担当する現業員（省略時はログインした現業員）。",
+    )
+
+
+class ApplicationDraft(ApplicationContent):
     """保護の申請の登録（受付職員・福祉事務所はログインした職員から決まる）。"""
 
     model_config = ConfigDict(title="保護の申請の登録")
 
-    kind: ApplicationKind = Field(title="申請の種類", description="開始申請か変更申請か。")
     received_on: date = Field(
         title="受付日", description="申請を受け付けた日（処理期限はこの翌日から数える）。"
     )
@@ -358,31 +389,30 @@ class ApplicationDraft(StdModel):
         title="受付の場所",
         description="窓口・郵送・訪問先の別（電子申請以外で必須、電子申請では省略）。",
     )
-    applicant_name: str = Field(
-        title="申請者氏名", description="申請した者の氏名。", min_length=1, max_length=100
-    )
-    applicant_relationship: str = Field(
-        title="要保護者との関係", description="本人・扶養義務者・同居の親族の別など。", min_length=1
-    )
-    household: Household | None = Field(
-        default=None,
-        title="世帯",
-        description="開始申請の世帯（変更申請ではケースの世帯を使うので省略する）。",
-    )
-    case_id: RecordId | None = Field(
-        default=None, title="ケースID", description="変更申請の対象のケース。"
-    )
     consultation_id: RecordId | None = Field(
         default=None, title="相談ID", description="申請に先立つ面接相談。"
     )
-    requested_kinds: list[AssistanceKind] = Field(
-        title="申請する扶助", description="申請する扶助の種類。", min_length=1
-    )
-    reason: str = Field(title="申請の理由", description="保護を求める理由。", min_length=1)
-    caseworker_id: RecordId | None = Field(
+    received_at: AwareDatetime | None = Field(
         default=None,
-        title="担当現業員ID",
-        description="開始申請のケースを担当する現業員（省略時はログインした現業員）。",
+        title="受信日時",
+        description="電子申請の受信日時（電子申請に必須。受付日はその日本時間の日付に限る）。",
+    )
+    attachments: list[Attachment] = Field(
+        default_factory=list, title="添付書類", description="申請に添付された書類の目録。"
+    )
+
+
+class ElectronicApplication(ApplicationContent):
+    """電子申請の受信。職員の処理を待たずに申請として登録し、受信した日（日本時間）を
+    申請日として決定の期限を数え始める。受付方法は電子申請になる。"""
+
+    model_config = ConfigDict(title="電子申請の受信")
+
+    received_at: AwareDatetime = Field(
+        title="受信日時", description="申請のデータを受信した日時（タイムゾーン付き）。"
+    )
+    attachments: list[Attachment] = Field(
+        default_factory=list, title="添付書類", description="申請に添付された書類の目録。"
     )
 
 
@@ -481,6 +511,40 @@ class PendingApplications(StdModel):
     items: list[PendingApplication] = Field(
         title="申請", description="決定されていない申請（処理期限の早い順）。"
     )
+
+
+class AlertKind(LabelledEnum):
+    """職員への通知の種類。"""
+
+    __title__ = "通知の種類"
+
+    DEEMED_REJECTABLE = "deemed_rejectable", "30日経過（却下とみなされうる）"
+
+
+class StaffAlert(StdModel):
+    """職員への通知1件（その日に対応の必要な申請）。"""
+
+    model_config = ConfigDict(title="職員への通知")
+
+    kind: AlertKind = Field(title="通知の種類", description="何についての通知か。")
+    application_id: RecordId = Field(title="申請ID", description="対象の申請。")
+    case_id: RecordId | None = Field(default=None, title="ケースID", description="申請のケース。")
+    applicant_name: str = Field(title="申請者", description="申請者の氏名。")
+    since: date = Field(
+        title="発生日", description="通知の対象になった日（30日経過では最終期限の翌日）。"
+    )
+    message: str = Field(title="内容", description="通知の内容（日本語）。", min_length=1)
+
+
+class StaffAlerts(StdModel):
+    """ログインした職員への通知の一覧。30日を経過して通知していない申請は、ケースの査察指導員と
+    福祉事務所の課長に通知される（生活保護法24条7項: 申請者は却下とみなすことができる）。"""
+
+    model_config = ConfigDict(title="職員への通知の一覧")
+
+    staff_id: RecordId = Field(title="職員ID", description="通知を受ける職員（ログインした職員）。")
+    as_of: date = Field(title="基準日", description="通知を求めた日。")
+    items: list[StaffAlert] = Field(title="通知", description="その日の通知（発生日の早い順）。")
 
 
 class SupportInquiryDraft(StdModel):

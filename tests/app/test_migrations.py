@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from sqlalchemy import inspect, text
 
@@ -119,6 +120,15 @@ def test_the_intake_revision_reshapes_the_wish_and_the_channel(database_url, dem
                 status=application["status"],
                 received_on=application["received_on"],
             )
+            # Only what the revision reads of the decision that answered it.
+            answered = {"id": "dec-intake", "application_id": application["id"]}
+            _stored_before_intake(
+                connection,
+                "decisions",
+                {**answered, "notified_on": "2025-03-28"},
+                case_id=demo.cases[0].id,
+                drafted_on="2025-03-25",
+            )
         upgrade(database_url)
         with unit_of_work_factory(engine)() as uow:
             consulted = uow.consultations.get(consultation["id"])
@@ -127,6 +137,10 @@ def test_the_intake_revision_reshapes_the_wish_and_the_channel(database_url, dem
         assert consulted.record.wishes_to_apply.label == "あり"
         assert received is not None
         assert (received.record.channel.label, received.record.place) == ("申請書", "mail")
+        assert received.record.notified_on == date(2025, 3, 28)
+        with engine.connect() as connection:
+            column = connection.execute(text("SELECT notified_on FROM applications")).scalar()
+        assert str(column) == "2025-03-28"
         downgrade(database_url, "0002_lifecycle")
         with engine.connect() as connection:
             rows = connection.execute(text("SELECT data FROM applications")).all()

@@ -978,3 +978,14 @@ def test_an_oral_application_is_registered_as_an_application(as_staff, database)
     assert (stored.channel.label, stored.place.label) == ("口頭", "訪問先（入院先等）")
     page = caseworker.get(f"/applications/{application_id}").text
     assert "口頭（訪問先（入院先等））" in page
+
+
+def test_the_supervisor_sees_an_application_past_30_days_as_an_alert(as_staff, database):
+    caseworker = as_staff("cw-01")
+    application_id, _ = register(caseworker, received_on="2023-08-15")  # limit 2023-09-14
+    listed = caseworker.get("/applications").text
+    assert "あなたへの通知" not in listed
+    assert "査察指導員 sv-01" in listed
+    page = as_staff("sv-01").get("/applications").text
+    assert "あなたへの通知（1件）" in page
+    assert f'href="/applications/{application_id}">{HEAD}</a>: 30日経過' in page

@@ -4,8 +4,14 @@ Revision ID: 0005_intake
 Revises: 0002_lifecycle
 Create Date: 2026-11-22
 
-No column changes: consultations and applications live in their JSON
-documents. What changes is the shape of two values stored before:
+One new column, ``applications.notified_on`` (決定通知日: the day the decision
+answering the application was notified), copied from the document like the
+other application columns, for the list of applications whose notice is
+overdue (30日経過). It is filled from the notified decisions that answer an
+application.
+
+Otherwise consultations and applications live in their JSON documents. What
+changes is the shape of two values stored before:
 
 - 申請の意思 (``wishes_to_apply``) was yes-or-no and is now one of
   ``yes`` / ``no`` / ``unconfirmed`` (確認できず): ``true`` → ``yes``,
@@ -28,6 +34,7 @@ oral or other written application with no place). The new items are dropped.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -49,7 +56,7 @@ _NEW_CONSULTATION_ITEMS = (
     "form_handed_on",
     "form_not_handed_reason",
 )
-_NEW_APPLICATION_ITEMS = ("place", "received_on_change_reason", "withdrawal")
+_NEW_APPLICATION_ITEMS = ("place", "received_on_change_reason", "withdrawal", "notified_on")
 
 Rewrite = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -96,11 +103,41 @@ def _channel_down(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _notified_days() -> dict[str, str]:
+    """The day each application's decision was notified (from the notified decisions)."""
+    decisions = sa.table("decisions", sa.column("data", sa.JSON()))
+    days: dict[str, str] = {}
+    for (data,) in op.get_bind().execute(sa.select(decisions.c.data)).all():
+        if data.get("application_id") and data.get("notified_on"):
+            days[data["application_id"]] = data["notified_on"]
+    return days
+
+
 def upgrade() -> None:
+    op.add_column("applications", sa.Column("notified_on", sa.Date(), nullable=True))
     _rewrite("consultations", _wish_up)
-    _rewrite("applications", _channel_up)
+    notified = _notified_days()
+
+    def application_up(data: dict[str, Any]) -> dict[str, Any]:
+        data = _channel_up(data)
+        if data.get("id") in notified:
+            data["notified_on"] = notified[data["id"]]
+        return data
+
+    _rewrite("applications", application_up)
+    applications = sa.table(
+        "applications", sa.column("id", sa.String()), sa.column("notified_on", sa.Date())
+    )
+    for application_id, day in notified.items():
+        op.get_bind().execute(
+            applications.update()
+            .where(applications.c.id == application_id)
+            .values(notified_on=date.fromisoformat(day))
+        )
 
 
 def downgrade() -> None:
     _rewrite("consultations", _wish_down)
     _rewrite("applications", _channel_down)
+    with op.batch_alter_table("applications") as batch:
+        batch.drop_column("notified_on")
