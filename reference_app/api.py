@@ -37,6 +37,7 @@ from seikatsu_std.services.models import (
     ConsultationClosing,
     ConsultationDraft,
     DecisionDraft,
+    ElectronicApplication,
     ExtensionRequest,
     ReviewRequestDraft,
     RulingRecord,
@@ -244,6 +245,13 @@ def create_application(body: ApplicationDraft, actor: Staff, service: Lifecycle)
     return _json(service.receive_application(actor, body), 201)
 
 
+@router.post("/electronic-applications", operation_id="receiveElectronicApplication")
+def receive_electronic_application(
+    body: ElectronicApplication, actor: Staff, service: Lifecycle
+) -> Response:
+    return _json(service.receive_electronic_application(actor, body), 201)
+
+
 @router.get("/applications/{application_id}", operation_id="getApplication")
 def get_application(application_id: str, actor: Staff, service: Lifecycle) -> Response:
     return _json(service.application(actor, application_id))
@@ -260,6 +268,18 @@ def list_pending_applications(
     return _json(
         service.pending_applications(actor, office_id, as_of=as_of, within_days=within_days)
     )
+
+
+@router.get("/offices/{office_id}/overdue-applications", operation_id="listOverdueApplications")
+def list_overdue_applications(
+    office_id: str, actor: Staff, service: Lifecycle, as_of: date | None = None
+) -> Response:
+    return _json(service.overdue_applications(actor, office_id, as_of=as_of))
+
+
+@router.get("/me/alerts", operation_id="listMyAlerts")
+def list_my_alerts(actor: Staff, service: Lifecycle, as_of: date | None = None) -> Response:
+    return _json(service.staff_alerts(actor, as_of=as_of))
 
 
 @router.post("/applications/{application_id}/extension", operation_id="extendApplicationDeadline")

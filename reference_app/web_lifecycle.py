@@ -52,7 +52,14 @@ from seikatsu_std.model.household import (
     SchoolStatus,
     Sex,
 )
-from seikatsu_std.model.intake import ApplicationChannel, ApplicationKind, ApplicationStatus
+from seikatsu_std.model.intake import (
+    ApplicationChannel,
+    ApplicationKind,
+    ApplicationStatus,
+    FormHanding,
+    ReceptionPlace,
+    WishToApply,
+)
 from seikatsu_std.model.intake import ConsultationOutcome as Outcome
 from seikatsu_std.model.investigation import (
     ObligorDegree,
@@ -269,12 +276,12 @@ def _katakana(value: str | None) -> str | None:
     return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in value)
 
 
-def _yes_no(form: FormState, name: str, message: str) -> bool | None:
-    value = form.value(name)
-    if value in ("yes", "no"):
-        return value == "yes"
-    form.fail(name, message)
-    return None
+def _chosen(form: FormState, name: str, message: str) -> str | None:
+    """A choice the form requires (``message`` if none was made)."""
+    value = form.optional(name)
+    if value is None:
+        form.fail(name, message)
+    return value
 
 
 def _version(form: FormState, name: str = "version") -> str:
@@ -300,7 +307,9 @@ _CONSULTATION_FIELDS: dict[Loc, str] = {
     (name,): name
     for name in (
         "started_at",
+        "interviewer_id",
         "person_name",
+        "contact",
         "person_name_kana",
         "person_birth_date",
         "situation",
@@ -309,6 +318,11 @@ _CONSULTATION_FIELDS: dict[Loc, str] = {
         "cash_on_hand",
         "guidance_given",
         "wishes_to_apply",
+        "wish_unconfirmed_reason",
+        "wish_expressed_on",
+        "application_form",
+        "form_handed_on",
+        "form_not_handed_reason",
     )
 }
 
@@ -316,7 +330,14 @@ _CONSULTATION_FIELDS: dict[Loc, str] = {
 def _consultation_form(
     request: Request, pages: Pages, form: FormState, status: int = 200
 ) -> HTMLResponse:
-    return pages.render(request, "consultation_form.html", status, form=form)
+    return pages.render(
+        request,
+        "consultation_form.html",
+        status,
+        form=form,
+        wishes=_options(WishToApply),
+        form_handings=_options(FormHanding),
+    )
 
 
 def _consultation_page(
@@ -434,11 +455,15 @@ def _household_data(form: FormState) -> tuple[dict[str, Any], dict[Loc, str]]:
     return _present(household), fields
 
 
+_WITHDRAWAL_FIELDS = ("document_received_on", "signed_by_applicant", "circumstances")
+
 _APPLICATION_FIELDS: dict[Loc, str] = {
     (name,): name
     for name in (
         "received_on",
+        "received_on_change_reason",
         "channel",
+        "place",
         "applicant_name",
         "applicant_relationship",
         "requested_kinds",
@@ -487,6 +512,7 @@ def _application_form(
         ),
         caseworkers=caseworkers,
         channels=_options(ApplicationChannel),
+        places=_options(ReceptionPlace),
         assistance_kinds=_options(AssistanceKind),
         sexes=_options(Sex),
         relationships=_options(Relationship, skip=(Relationship.HEAD,)),
@@ -777,7 +803,10 @@ def lifecycle_routes() -> APIRouter:
     @router.get("/consultations/new")
     def new_consultation(request: Request, pages: PageContext) -> Response:
         now = _now(request).astimezone(JST)
-        form = FormState(values={"started_at": now.strftime("%Y-%m-%dT%H:%M")})
+        staff: StaffMember = request.state.staff
+        form = FormState(
+            values={"started_at": now.strftime("%Y-%m-%dT%H:%M"), "interviewer_id": staff.id}
+        )
         return _consultation_form(request, pages, form)
 
     @router.post("/consultations")
@@ -787,19 +816,26 @@ def lifecycle_routes() -> APIRouter:
         data: dict[str, Any] = {
             name: form.optional(name)
             for name in (
+                "interviewer_id",
                 "person_name",
+                "contact",
                 "person_birth_date",
                 "situation",
                 "assets_summary",
                 "debts_summary",
                 "guidance_given",
+                "wish_unconfirmed_reason",
+                "wish_expressed_on",
+                "application_form",
+                "form_handed_on",
+                "form_not_handed_reason",
             )
         }
         data["person_name_kana"] = _katakana(form.optional("person_name_kana"))
         data["cash_on_hand"] = _amount(form, "cash_on_hand")
         data["started_at"] = _local_datetime(form, "started_at")
-        data["wishes_to_apply"] = _yes_no(
-            form, "wishes_to_apply", "申請の意思があるかないかを選んでください"
+        data["wishes_to_apply"] = _chosen(
+            form, "wishes_to_apply", "申請の意思（あり・なし・確認できず）を選んでください"
         )
         draft = _validated(ConsultationDraft, _present(data), form, _CONSULTATION_FIELDS)
         if draft is None or form.failed:
@@ -858,7 +894,8 @@ def lifecycle_routes() -> APIRouter:
         today = _now(request).astimezone(JST).date()
         values = {
             "received_on": today.isoformat(),
-            "channel": ApplicationChannel.COUNTER.value,
+            "channel": ApplicationChannel.WRITTEN_FORM.value,
+            "place": ReceptionPlace.COUNTER.value,
             "applicant_relationship": "本人",
             "m0_sex": "",
             "tenure": HousingTenure.PRIVATE_RENTAL.value,
@@ -882,6 +919,10 @@ def lifecycle_routes() -> APIRouter:
                     "reason": found.situation,
                 }
             )
+            if found.wish_expressed_on is not None:
+                # REQ-APP-003: the day the wish was shown is the day received, unless a
+                # reason for another day is entered.
+                values["received_on"] = found.wish_expressed_on.isoformat()
         form = FormState(values=values, lists={"requested_kinds": [AssistanceKind.LIVING.value]})
         return _application_form(request, pages, actor, ApplicationKind.START, form)
 
@@ -893,7 +934,8 @@ def lifecycle_routes() -> APIRouter:
         form = FormState(
             values={
                 "received_on": today.isoformat(),
-                "channel": ApplicationChannel.COUNTER.value,
+                "channel": ApplicationChannel.WRITTEN_FORM.value,
+                "place": ReceptionPlace.COUNTER.value,
                 "applicant_relationship": "本人",
                 "case_id": case_id,
             }
@@ -922,7 +964,9 @@ def lifecycle_routes() -> APIRouter:
         data: dict[str, Any] = {
             "kind": kind.value,
             "received_on": form.optional("received_on"),
+            "received_on_change_reason": form.optional("received_on_change_reason"),
             "channel": form.optional("channel"),
+            "place": form.optional("place"),
             "applicant_name": form.optional("applicant_name"),
             "applicant_relationship": form.optional("applicant_relationship"),
             "requested_kinds": form.lists.get("requested_kinds", []),
@@ -980,6 +1024,7 @@ def lifecycle_routes() -> APIRouter:
             "applications.html",
             422 if form.failed else 200,
             listed=listed,
+            alerts=pages.lifecycle.staff_alerts(actor),
             form=form,
             within=days,
             can_intake=_may(request, staff, Action.RECORD_INTAKE, staff.office_id),
@@ -1128,9 +1173,16 @@ def lifecycle_routes() -> APIRouter:
     ) -> Response:
         withdrawal = _validated(
             WithdrawalRequest,
-            {"version": _version(form), "statement": form.value("statement")},
+            {
+                "version": _version(form),
+                "document_received_on": form.optional("document_received_on"),
+                "signed_by_applicant": {"yes": True, "no": False}.get(
+                    form.value("signed_by_applicant")
+                ),
+                "circumstances": form.optional("circumstances"),
+            },
             form,
-            {("statement",): "statement"},
+            {(name,): name for name in _WITHDRAWAL_FIELDS},
         )
         if withdrawal is None:
             return _application_page(

@@ -105,6 +105,8 @@ _AUDIT_PAGE = 1000
 
 #: Applications still to be decided (``ApplicationStore.undecided``).
 _UNDECIDED = (ApplicationStatus.RECEIVED.value, ApplicationStatus.INVESTIGATING.value)
+#: Applications whose decision may still be unnotified (``ApplicationStore.unnotified``).
+_UNNOTIFIED = (*_UNDECIDED, ApplicationStatus.DECIDED.value)
 
 
 # ---------------------------------------------------------------- engine
@@ -388,6 +390,7 @@ def _application_columns(application: Application) -> dict[str, Any]:
         "office_id": application.office_id,
         "status": application.status.value,
         "received_on": application.received_on,
+        "notified_on": application.notified_on,
     }
 
 
@@ -401,6 +404,16 @@ class SqlApplicationStore(SqlRecordStore[Application]):
         """Received or investigating applications of the office, by date received, then id."""
         return self._versioned(
             (ApplicationRow.office_id == office_id) & ApplicationRow.status.in_(_UNDECIDED),
+            ApplicationRow.received_on,
+            self._id_order(),
+        )
+
+    def unnotified(self, office_id: str) -> list[Versioned[Application]]:
+        """Applications of the office whose decision is not notified, by date received, then id."""
+        return self._versioned(
+            (ApplicationRow.office_id == office_id)
+            & ApplicationRow.status.in_(_UNNOTIFIED)
+            & ApplicationRow.notified_on.is_(None),
             ApplicationRow.received_on,
             self._id_order(),
         )

@@ -155,6 +155,7 @@ class ApplicationRow(RecordRow):
     office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"))
     status: Mapped[str] = mapped_column(String(32))
     received_on: Mapped[date] = mapped_column(Date)
+    notified_on: Mapped[date | None] = mapped_column(Date)
 
 
 class SupportInquiryRow(RecordRow):

@@ -41,12 +41,14 @@ from seikatsu_std.services.models import (
     ConsultationView,
     DecisionDraft,
     DecisionView,
+    ElectronicApplication,
     ExtensionRequest,
     PendingApplications,
     ReviewRequestDraft,
     ReviewRequests,
     ReviewRequestView,
     RulingRecord,
+    StaffAlerts,
     SupportInquiryDraft,
     VersionOnly,
     WithdrawalRequest,
@@ -178,6 +180,9 @@ _CONSULTATION_ID = Parameter("consultation_id", "path", "相談ID。", str)
 _APPLICATION_ID = Parameter("application_id", "path", "申請ID。", str)
 _DECISION_ID = Parameter("decision_id", "path", "決定ID。", str)
 _REVIEW_REQUEST_ID = Parameter("review_request_id", "path", "審査請求ID。", str)
+_AS_OF = Parameter(
+    "as_of", "query", "残日数と状況を求める基準日（省略時は今日）。", date, required=False
+)
 _AUTH_ERRORS = {401: Problem, 403: Problem}
 #: What a change of a lifecycle record can answer besides its success (the body may be
 #: unreadable, the record missing, stale or in the wrong state, or a rule broken).
@@ -420,6 +425,19 @@ OPERATIONS: tuple[Operation, ...] = (
         success=201,
     ),
     Operation(
+        "receiveElectronicApplication",
+        "post",
+        "/electronic-applications",
+        "電子申請の受信",
+        "オンラインで提出された申請を、職員の処理を待たずに保護の申請として登録する。受付方法は電子申請、"
+        "申請日は受信日時の日付（日本時間、時刻によらない）で、処理期限はその翌日から数える。"
+        "添付書類の目録を申請に記録する。",
+        "applications",
+        {201: ApplicationView, **_CHANGE_ERRORS},
+        body=ElectronicApplication,
+        success=201,
+    ),
+    Operation(
         "getApplication",
         "get",
         "/applications/{application_id}",
@@ -440,13 +458,7 @@ OPERATIONS: tuple[Operation, ...] = (
         {200: PendingApplications, **_AUTH_ERRORS, 422: Problem},
         parameters=(
             _OFFICE_ID,
-            Parameter(
-                "as_of",
-                "query",
-                "残日数と状況を求める基準日（省略時は今日）。",
-                date,
-                required=False,
-            ),
+            _AS_OF,
             Parameter(
                 "within_days",
                 "query",
@@ -455,6 +467,29 @@ OPERATIONS: tuple[Operation, ...] = (
                 required=False,
             ),
         ),
+    ),
+    Operation(
+        "listOverdueApplications",
+        "get",
+        "/offices/{office_id}/overdue-applications",
+        "30日を経過した申請の警告一覧",
+        "申請日から30日（延長の上限）を過ぎても決定を通知していない申請を返す。申請者は却下されたものと"
+        "みなすことができる（生活保護法24条7項）。決裁済みでも決定通知書を発送するまでは一覧に残る。"
+        "閲覧は監査ログに記録される。",
+        "applications",
+        {200: PendingApplications, **_AUTH_ERRORS, 422: Problem},
+        parameters=(_OFFICE_ID, _AS_OF),
+    ),
+    Operation(
+        "listMyAlerts",
+        "get",
+        "/me/alerts",
+        "職員への通知",
+        "ログインした職員への通知を返す。30日を経過して決定を通知していない申請は、そのケースの"
+        "査察指導員と福祉事務所の課長に通知される。閲覧は監査ログに記録される。",
+        "applications",
+        {200: StaffAlerts, **_AUTH_ERRORS, 422: Problem},
+        parameters=(_AS_OF,),
     ),
     Operation(
         "extendApplicationDeadline",

@@ -50,18 +50,22 @@ from seikatsu_std.conformance.fields import (
 )
 from seikatsu_std.conformance.scenario import ScenarioState
 from seikatsu_std.conformance.steps import OFFICE, login_as, problem_check, staff_of, vectors
-from seikatsu_std.conformance.targets import INPROCESS_NOW, UnsupportedStepError
+from seikatsu_std.conformance.targets import INPROCESS_NOW, Reply, UnsupportedStepError
 from seikatsu_std.model.common import AssistanceKind
 from seikatsu_std.model.decision import AssistanceAmounts, DecisionKind
+from seikatsu_std.model.intake import ApplicationChannel, Attachment
 from seikatsu_std.notices import AmountLine, DecisionNotice
 from seikatsu_std.services.demo import DEMO_MONTH
 from seikatsu_std.services.models import (
     ApplicationDraft,
     ConsultationClosing,
     ConsultationDraft,
+    ConsultationView,
     DecisionDraft,
+    ElectronicApplication,
     PendingApplication,
     PendingApplications,
+    StaffAlert,
     WithdrawalRequest,
 )
 
@@ -103,6 +107,7 @@ class Consulted:
     version: int
     person_name: str
     day: str
+    wished_on: str | None = None
     application_id: str | None = None
 
 
@@ -191,7 +196,8 @@ def start_application(name: str, received_on: str, **changes: Any) -> dict[str, 
     return {
         "kind": "start",
         "received_on": received_on,
-        "channel": "counter",
+        "channel": "written_form",
+        "place": "counter",
         "applicant_name": name,
         "applicant_relationship": "本人",
         "household": new_household(name, received_on),
@@ -278,6 +284,11 @@ def _decision_from_rows(
 
 def _receive(state: ScenarioState, key: str, body: dict[str, Any]) -> None:
     state.reply = reply = state.target.receive_application(body)
+    _remember(state, key, body, reply)
+
+
+def _remember(state: ScenarioState, key: str, body: dict[str, Any], reply: Reply) -> None:
+    """Remember an application the target registered (by ``key``)."""
     if reply.status == 201:
         _applications(state)[key] = Filed(
             application_id=reply.body["application"]["id"],
@@ -288,15 +299,45 @@ def _receive(state: ScenarioState, key: str, body: dict[str, Any]) -> None:
         )
 
 
+#: Items whose values the standard closes to a list that a requirement names (REQ-APP-002:
+#: 申請の意思 is あり・なし・確認できず). A value outside the list is sent as written: the
+#: target must refuse it, which is what such a scenario checks.
+_CLOSED_LISTS = ("申請の意思",)
+#: The item of the consultation form that the form fills with the staff member logged in.
+_INTERVIEWER = "対応職員"
+
+
+def _consultation_body(state: ScenarioState, rows: list[list[str]]) -> dict[str, Any]:
+    """A consultation from a table: a row left out of :data:`_INTERVIEWER` is the staff
+    member logged in (as the form fills it); a row written blank is not entered."""
+    titles = [title.strip() for title, _ in rows]
+    body = body_from_rows(
+        ConsultationDraft, [row for row in rows if row[0].strip() not in _CLOSED_LISTS]
+    )
+    for title, text in rows:
+        if title.strip() not in _CLOSED_LISTS or not text.strip():
+            continue
+        field = field_titled(ConsultationDraft, title.strip())
+        try:
+            put(body, field, json_value(field, text.strip()))
+        except UnsupportedStepError:
+            put(body, field, text.strip())
+    if _INTERVIEWER not in titles:
+        put(body, field_titled(ConsultationDraft, _INTERVIEWER), state.values["staff_id"])
+    return body
+
+
 def _consult(state: ScenarioState, rows: list[list[str]]) -> None:
-    state.reply = reply = state.target.open_consultation(body_from_rows(ConsultationDraft, rows))
+    state.reply = reply = state.target.open_consultation(_consultation_body(state, rows))
     if reply.status == 201:
         record = reply.body["consultation"]
+        wished = field_titled(ConsultationView, "申請の意思を示した日")
         state.values["consultation"] = Consulted(
             consultation_id=record["id"],
             version=reply.body["version"],
             person_name=record["person_name"],
             day=record["started_at"][:10],
+            wished_on=value_at(reply.body, wished),
         )
 
 
@@ -333,6 +374,7 @@ def _issue(state: ScenarioState) -> None:
 
 
 @given(parsers.parse('今日は "{day}" である'))
+@when(parsers.parse('日付が "{day}" に進む'))
 def today_is(state: ScenarioState, day: str) -> None:
     state.target.set_today(date.fromisoformat(day))
     state.values["today"] = date.fromisoformat(day)
@@ -377,7 +419,10 @@ def consult_form(state: ScenarioState) -> None:
 def consult_without(state: ScenarioState, title: str) -> None:
     field_titled(ConsultationDraft, title)  # an item the standard defines
     rows = state.values["consultation_form"]
-    _consult(state, [[t, "" if t.strip() == title else v] for t, v in rows])
+    emptied = [[t, "" if t.strip() == title else v] for t, v in rows]
+    if title not in (t.strip() for t, _ in rows):
+        emptied.append([title, ""])
+    _consult(state, emptied)
 
 
 @when(parsers.parse('相談記録を "{outcome}" で終結する'))
@@ -393,12 +438,19 @@ def close_consultation(state: ScenarioState, outcome: str) -> None:
         consultation.version = reply.body["version"]
 
 
-def _apply_from_consultation(state: ScenarioState) -> None:
-    """The application of the person consulted, received on the day of the consultation."""
+def _apply_from_consultation(
+    state: ScenarioState, day: str | None = None, reason: str | None = None
+) -> None:
+    """The application of the person consulted. Its day is ``day`` or, as the form fills it,
+    the day the consultation record (as the target returned it) says the wish was shown —
+    the day of the consultation if it names none."""
     consultation = _consultation(state)
+    received_on = day or consultation.wished_on or consultation.day
     body = start_application(
-        consultation.person_name, consultation.day, consultation_id=consultation.consultation_id
+        consultation.person_name, received_on, consultation_id=consultation.consultation_id
     )
+    if reason is not None:
+        put(body, field_titled(ApplicationDraft, "受付日を変更する理由"), reason)
     _receive(state, consultation.person_name, body)
     if state.last().status == 201:
         consultation.application_id = _filed(state, consultation.person_name).application_id
@@ -407,6 +459,16 @@ def _apply_from_consultation(state: ScenarioState) -> None:
 @when("相談記録から保護の申請を登録する")
 def apply_from_consultation(state: ScenarioState) -> None:
     _apply_from_consultation(state)
+
+
+@when(parsers.parse('相談記録から申請日 "{day}" で保護の申請を登録する'))
+def apply_from_consultation_on(state: ScenarioState, day: str) -> None:
+    _apply_from_consultation(state, day)
+
+
+@when(parsers.parse('理由 "{reason}" を付けて、相談記録から申請日 "{day}" で保護の申請を登録する'))
+def apply_from_consultation_moved(state: ScenarioState, reason: str, day: str) -> None:
+    _apply_from_consultation(state, day, reason)
 
 
 @given("相談記録から保護の申請を登録している")
@@ -436,18 +498,71 @@ def file_application(state: ScenarioState, day: str) -> None:
 )
 def file_by_channel(state: ScenarioState, channel: str, day: str) -> None:
     body = start_application(DEFAULT_APPLICANT, day)
+    _by_channel(body, channel)
+    _receive(state, DEFAULT_APPLICANT, body)
+
+
+def _by_channel(body: dict[str, Any], channel: str) -> None:
+    """Received by ``channel`` (an electronic application has no place of receipt)."""
     field = field_titled(ApplicationDraft, "受付方法")
     put(body, field, json_value(field, channel))
-    _receive(state, DEFAULT_APPLICANT, body)
+    if value_at(body, field) == ApplicationChannel.ELECTRONIC.value:
+        drop(body, field_titled(ApplicationDraft, "受付の場所"))
 
 
 @when(parsers.parse('申請日を入力せずに、受付方法 "{channel}" で保護の申請を登録する'))
 def file_without_day(state: ScenarioState, channel: str) -> None:
     body = start_application(DEFAULT_APPLICANT, INPROCESS_NOW.date().isoformat())
-    field = field_titled(ApplicationDraft, "受付方法")
-    put(body, field, json_value(field, channel))
+    _by_channel(body, channel)
     drop(body, field_titled(ApplicationDraft, "受付日"))
     _receive(state, DEFAULT_APPLICANT, body)
+
+
+def _transmit(state: ScenarioState, name: str, at: str, attachments: tuple[str, ...] = ()) -> None:
+    """The electronic application of a new household headed by ``name``, received at ``at``."""
+    body = start_application(name, at[:10], received_at=at)
+    for item in ("received_on", "channel", "place"):
+        drop(body, field_titled(ApplicationDraft, _DRAFT_TITLES[item]))
+    if attachments:
+        put(
+            body,
+            field_titled(ElectronicApplication, "添付書類"),
+            [{"file_name": file_name} for file_name in attachments],
+        )
+    state.reply = reply = state.target.receive_electronic_application(body)
+    _remember(state, name, body, reply)
+
+
+#: The titles of the items an electronic application does not send (the target sets them).
+_DRAFT_TITLES = {"received_on": "受付日", "channel": "受付方法", "place": "受付の場所"}
+
+
+@when(parsers.parse('申請者 "{name}" の電子申請を "{at}" に受信する'))
+def transmit(state: ScenarioState, name: str, at: str) -> None:
+    _transmit(state, name, at)
+
+
+@when(parsers.parse('添付書類 "{attached}" を付けた申請者 "{name}" の電子申請を "{at}" に受信する'))
+def transmit_with(state: ScenarioState, attached: str, name: str, at: str) -> None:
+    _transmit(state, name, at, (attached,))
+
+
+@given(parsers.parse('申請者 "{name}" の電子申請を "{at}" に受信している'))
+def transmitted(state: ScenarioState, name: str, at: str) -> None:
+    _receivable(state, at[:10])
+    _transmit(state, name, at)
+    _established(state, f"申請者 {name} の電子申請（受信日時 {at}）の受信")
+
+
+@then(parsers.parse('申請者 "{name}" の申請の添付書類に "{attached}" が含まれる'))
+def attached_to(state: ScenarioState, name: str, attached: str) -> None:
+    state.reply = reply = state.target.get_application(_filed(state, name).application_id)
+    state.expect(f"申請者 {name} の申請の「添付書類」に「{attached}」")
+    field, listed = _record_field(state, "添付書類")
+    assert reply.status == 200, f"HTTP {reply.status} {reply.body}"
+    name_field = field_titled(Attachment, "ファイル名")
+    names = [value_at(item, name_field) for item in listed or []]
+    assert attached in names, f"{field.json_path} のファイル名: {names}"
 
 
 def _change_application(state: ScenarioState, case_id: str, day: str) -> dict[str, Any]:
@@ -459,7 +574,8 @@ def _change_application(state: ScenarioState, case_id: str, day: str) -> dict[st
     return {
         "kind": "change",
         "received_on": day,
-        "channel": "counter",
+        "channel": "written_form",
+        "place": "counter",
         "applicant_name": head["name"],
         "applicant_relationship": "本人",
         "case_id": case_id,
@@ -551,6 +667,11 @@ def list_applications_of(state: ScenarioState, day: str) -> None:
     state.reply = state.target.pending_applications(OFFICE, as_of=day)
 
 
+@when("処理期限の迫る申請の一覧を取得する")
+def list_due_today(state: ScenarioState) -> None:
+    state.reply = state.target.pending_applications(OFFICE, within_days=DUE_SOON_DAYS)
+
+
 @when(parsers.parse('基準日 "{day}" で処理期限の迫る申請の一覧を取得する'))
 def list_due(state: ScenarioState, day: str) -> None:
     state.reply = state.target.pending_applications(OFFICE, as_of=day, within_days=DUE_SOON_DAYS)
@@ -559,6 +680,38 @@ def list_due(state: ScenarioState, day: str) -> None:
 @when(parsers.parse('基準日 "{day}"、指定日数 "{days}" 日で処理期限の迫る申請の一覧を取得する'))
 def list_due_within(state: ScenarioState, day: str, days: str) -> None:
     state.reply = state.target.pending_applications(OFFICE, as_of=day, within_days=days)
+
+
+@when("30日を経過した申請の警告一覧を取得する")
+def list_overdue(state: ScenarioState) -> None:
+    state.reply = state.target.overdue_applications(OFFICE)
+
+
+#: How the standard names the alert of an application past 30 days without notice.
+_OVERDUE_ALERT = "30日経過（却下とみなされうる）"
+
+
+@then(parsers.parse('職員 "{staff_id}" に申請者 "{name}" の30日経過の通知が届いている'))
+def alerted(state: ScenarioState, staff_id: str, name: str) -> None:
+    wanted = _filed(state, name).application_id
+    state.expect(f"職員 {staff_id} への通知に「{name}」の申請の「{_OVERDUE_ALERT}」")
+    with _acting_as(state, staff_id):
+        state.reply = reply = state.target.staff_alerts()
+    assert reply.status == 200, f"no alerts: HTTP {reply.status} {reply.body}"
+    kind = field_titled(StaffAlert, "通知の種類")
+    kinds = [
+        shown(value_at(item, kind), kind)
+        for item in reply.body["items"]
+        if item["application_id"] == wanted
+    ]
+    assert _OVERDUE_ALERT in kinds, f"{staff_id} への {name} の申請の通知: {kinds}"
+
+
+@given(parsers.parse('申請者 "{name}" の決定通知書が "{day}" に発送されている'))
+def notice_sent(state: ScenarioState, name: str, day: str) -> None:
+    today_is(state, day)
+    _issue(state)
+    _established(state, f"{day} に申請者 {name} の決定通知書を発送")
 
 
 def _withdraw(state: ScenarioState, name: str, rows: list[list[str]]) -> None:

@@ -58,6 +58,7 @@ from seikatsu_std.services.models import (
     ConsultationClosing,
     ConsultationDraft,
     DecisionDraft,
+    ElectronicApplication,
     ExtensionRequest,
     ReviewRequestDraft,
     RulingRecord,
@@ -163,6 +164,7 @@ class Target(Protocol):
     def open_consultation(self, body: Mapping[str, Any]) -> Reply: ...
     def close_consultation(self, consultation_id: str, body: Mapping[str, Any]) -> Reply: ...
     def receive_application(self, body: Mapping[str, Any]) -> Reply: ...
+    def receive_electronic_application(self, body: Mapping[str, Any]) -> Reply: ...
     def get_application(self, application_id: str) -> Reply: ...
     def pending_applications(
         self,
@@ -170,6 +172,8 @@ class Target(Protocol):
         as_of: str | date | None = None,
         within_days: int | str | None = None,
     ) -> Reply: ...
+    def overdue_applications(self, office_id: str, as_of: str | date | None = None) -> Reply: ...
+    def staff_alerts(self, as_of: str | date | None = None) -> Reply: ...
     def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
     def start_investigation(self, application_id: str, version: int) -> Reply: ...
     def withdraw_application(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
@@ -451,6 +455,13 @@ class InProcessTarget:
 
         return self._call("POST", "/applications", dict(body), run, 201)
 
+    def receive_electronic_application(self, body: Mapping[str, Any]) -> Reply:
+        def run() -> Any:
+            received = ElectronicApplication.model_validate(body)
+            return self.lifecycle.receive_electronic_application(self._actor(), received)
+
+        return self._call("POST", "/electronic-applications", dict(body), run, 201)
+
     def get_application(self, application_id: str) -> Reply:
         return self._call(
             "GET",
@@ -479,6 +490,24 @@ class InProcessTarget:
             {"as_of": _query_value(as_of), "within_days": within_days},
             run,
         )
+
+    def overdue_applications(self, office_id: str, as_of: str | date | None = None) -> Reply:
+        def run() -> Any:
+            return self.lifecycle.overdue_applications(
+                self._actor(), office_id, as_of=_parameter("as_of", date, as_of, required=False)
+            )
+
+        return self._call(
+            "GET", f"/offices/{office_id}/overdue-applications", {"as_of": _query_value(as_of)}, run
+        )
+
+    def staff_alerts(self, as_of: str | date | None = None) -> Reply:
+        def run() -> Any:
+            return self.lifecycle.staff_alerts(
+                self._actor(), as_of=_parameter("as_of", date, as_of, required=False)
+            )
+
+        return self._call("GET", "/me/alerts", {"as_of": _query_value(as_of)}, run)
 
     def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply:
         return self._call(
@@ -774,6 +803,9 @@ class HttpTarget:
     def receive_application(self, body: Mapping[str, Any]) -> Reply:
         return self._call("POST", "/applications", body=dict(body))
 
+    def receive_electronic_application(self, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", "/electronic-applications", body=dict(body))
+
     def get_application(self, application_id: str) -> Reply:
         return self._call("GET", f"/applications/{application_id}")
 
@@ -788,6 +820,16 @@ class HttpTarget:
             f"/offices/{office_id}/pending-applications",
             params={"as_of": _query_value(as_of), "within_days": within_days},
         )
+
+    def overdue_applications(self, office_id: str, as_of: str | date | None = None) -> Reply:
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/overdue-applications",
+            params={"as_of": _query_value(as_of)},
+        )
+
+    def staff_alerts(self, as_of: str | date | None = None) -> Reply:
+        return self._call("GET", "/me/alerts", params={"as_of": _query_value(as_of)})
 
     def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply:
         return self._call("POST", f"/applications/{application_id}/extension", body=dict(body))

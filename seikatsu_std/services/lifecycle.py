@@ -11,7 +11,7 @@ assistance end with it.
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 from seikatsu_std.authority import Action
@@ -19,12 +19,19 @@ from seikatsu_std.calc import CalculationError
 from seikatsu_std.calc.results import CalculationResult
 from seikatsu_std.model import Application, Case, CaseStatus, Consultation, Decision, DecisionKind
 from seikatsu_std.model.decision import AssistanceAmounts, DecisionStatus
-from seikatsu_std.model.intake import ApplicationKind, ApplicationStatus, ConsultationOutcome
+from seikatsu_std.model.intake import (
+    ApplicationChannel,
+    ApplicationKind,
+    ApplicationStatus,
+    ApplicationWithdrawal,
+    ConsultationOutcome,
+    WishToApply,
+)
 from seikatsu_std.model.investigation import SupportInquiry
 from seikatsu_std.model.office import StaffMember, StaffRole
 from seikatsu_std.notices import DecisionNotice, NoticeError, build_decision_notice
 from seikatsu_std.services.audit import AccessPurpose, AuditAction
-from seikatsu_std.services.base import ServiceBase
+from seikatsu_std.services.deadlines import DeadlineLists
 from seikatsu_std.services.errors import (
     InvalidRequestError,
     NotFoundError,
@@ -38,18 +45,14 @@ from seikatsu_std.services.models import (
     ConsultationClosing,
     ConsultationDraft,
     ConsultationView,
-    DecisionClockView,
     DecisionDraft,
     DecisionView,
+    ElectronicApplication,
     ExtensionRequest,
-    PendingApplication,
-    PendingApplications,
     SupportInquiryDraft,
     WithdrawalRequest,
 )
 from seikatsu_std.services.ports import UnitOfWork, Versioned
-from seikatsu_std.standards import StandardsError
-from seikatsu_std.workflows.clocks import ClockState, DecisionClock, decision_clock
 from seikatsu_std.workflows.engine import Violation, Workflow
 from seikatsu_std.workflows.lifecycle import (
     APPLICATION,
@@ -69,6 +72,8 @@ _CLOSING_TRANSITIONS = {
     ConsultationOutcome.ADVICE_ONLY: "advise_only",
 }
 T = TypeVar("T")
+#: Japan Standard Time (no daylight saving): the day of an electronic application.
+JAPAN = timezone(timedelta(hours=9), "JST")
 _WITH_AMOUNTS = (DecisionKind.START, DecisionKind.CHANGE)
 _FOR_APPLICATIONS = (DecisionKind.START, DecisionKind.REJECTION)
 
@@ -87,7 +92,7 @@ def _checked(workflow: Workflow[Any, Any], name: str, state: Any, facts: Any) ->
     raise RuleViolationError(violations)
 
 
-class LifecycleService(ServiceBase):
+class LifecycleService(DeadlineLists):
     """Consultations, applications, investigations and decisions of one welfare-office system."""
 
     # ------------------------------------------------------------ consultations
@@ -97,12 +102,17 @@ class LifecycleService(ServiceBase):
         with self._uow() as uow:
             actor = self._actor(uow, actor_id)
             self._require(uow, actor, Action.RECORD_INTAKE, actor.office_id)
+            interviewer = uow.staff.get(draft.interviewer_id)
+            if interviewer is None or interviewer.record.office_id != actor.office_id:
+                raise InvalidRequestError(
+                    f"対応職員 {draft.interviewer_id} はこの福祉事務所の職員ではありません",
+                    f"interviewer {draft.interviewer_id} is not a member of office {actor.office_id}",
+                )
             consultation = self._build(
                 Consultation,
                 {
                     "id": _new_id("consultation"),
                     "office_id": actor.office_id,
-                    "interviewer_id": actor.id,
                     "outcome": ConsultationOutcome.CONTINUING,
                     **draft.model_dump(),
                 },
@@ -115,7 +125,7 @@ class LifecycleService(ServiceBase):
                 ("consultation", consultation.id),
                 None,
                 AccessPurpose.CASEWORK,
-                f"wishes_to_apply={draft.wishes_to_apply}",
+                f"wishes_to_apply={draft.wishes_to_apply.value}",
             )
             uow.commit()
         return ConsultationView(consultation=stored.record, version=stored.version)
@@ -148,7 +158,7 @@ class LifecycleService(ServiceBase):
                     application is not None
                     and application.record.consultation_id == consultation.id
                 )
-            facts = ConsultationFacts(consultation.wishes_to_apply, registered)
+            facts = ConsultationFacts(consultation.wishes_to_apply is WishToApply.YES, registered)
             _checked(CONSULTATION, transition, consultation.outcome, facts)
             closed = consultation.model_copy(
                 update={"outcome": closing.outcome, "application_id": closing.application_id}
@@ -185,9 +195,16 @@ class LifecycleService(ServiceBase):
                     "received_on is in the future",
                 )
             self._deadline_or_refuse(draft.received_on)
+            self._received_when_transmitted(draft)
             if draft.consultation_id is not None:
-                self._get(
+                consulted = self._get(
                     uow.consultations.get(draft.consultation_id), "相談記録", draft.consultation_id
+                )
+                _received_as_wished(consulted.record, draft)
+            elif draft.received_on_change_reason is not None:
+                raise InvalidRequestError(
+                    "受付日を変更する理由は、相談記録から登録する申請にだけ記録できます",
+                    "received_on_change_reason needs the consultation the application came from",
                 )
             if draft.kind is ApplicationKind.START:
                 case = self._open_applying_case(uow, actor, draft)
@@ -200,7 +217,11 @@ class LifecycleService(ServiceBase):
                     "office_id": actor.office_id,
                     "kind": draft.kind,
                     "received_on": draft.received_on,
+                    "received_on_change_reason": draft.received_on_change_reason,
                     "channel": draft.channel,
+                    "place": draft.place,
+                    "received_at": draft.received_at,
+                    "attachments": draft.attachments,
                     "received_by": actor.id,
                     "applicant_name": draft.applicant_name,
                     "applicant_relationship": draft.applicant_relationship,
@@ -231,6 +252,36 @@ class LifecycleService(ServiceBase):
             )
             uow.commit()
         return self._application_view(stored, self._today())
+
+    def receive_electronic_application(
+        self, actor_id: str, received: ElectronicApplication
+    ) -> ApplicationView:
+        """Register an application received electronically, as it arrives: its day is the day
+        (Japan time) it was received, whatever the hour, and the clock starts on it."""
+        draft = ApplicationDraft.model_validate(
+            {
+                **received.model_dump(),
+                "received_on": received_on_of(received.received_at),
+                "channel": ApplicationChannel.ELECTRONIC,
+            }
+        )
+        return self.receive_application(actor_id, draft)
+
+    def _received_when_transmitted(self, draft: ApplicationDraft) -> None:
+        """An electronic application's day is the day it was received (not later, not in the
+        future); 受信日時 belongs to electronic applications only (the record checks that)."""
+        at = draft.received_at
+        if at is None or draft.channel is not ApplicationChannel.ELECTRONIC:
+            return
+        if at > self._clock():
+            raise InvalidRequestError(
+                f"受信日時 {at.isoformat()} が現在より後です", "received_at is in the future"
+            )
+        if draft.received_on != received_on_of(at):
+            raise InvalidRequestError(
+                f"電子申請の受付日は受信日時の日付（{received_on_of(at).isoformat()}）です",
+                "an electronic application is received on the day (JST) it was transmitted",
+            )
 
     def _open_applying_case(
         self, uow: UnitOfWork, actor: StaffMember, draft: ApplicationDraft
@@ -381,13 +432,31 @@ class LifecycleService(ServiceBase):
     def withdraw_application(
         self, actor_id: str, application_id: str, request: WithdrawalRequest
     ) -> ApplicationView:
-        """The applicant withdraws the application (their own statement is required)."""
-        return self._move_application(
-            actor_id,
-            application_id,
-            request.version,
-            "withdraw",
-            ApplicationFacts(request.statement),
+        """The applicant withdraws the application: their signed document and why are required."""
+        facts = ApplicationFacts(
+            request.document_received_on, request.signed_by_applicant, request.circumstances
+        )
+        return self._move_application(actor_id, application_id, request.version, "withdraw", facts)
+
+    def _withdrawal(
+        self, actor: StaffMember, application: Application, facts: ApplicationFacts
+    ) -> ApplicationWithdrawal:
+        """The record of a withdrawal whose rules passed (its day must fit the application)."""
+        received = facts.document_received_on
+        if received is not None and not application.received_on <= received <= self._today():
+            raise InvalidRequestError(
+                f"取下書の受領日 {received.isoformat()} は申請日 "
+                f"{application.received_on.isoformat()} から今日までの日でなければなりません",
+                "the withdrawal document must be received between the application and today",
+            )
+        return self._build(
+            ApplicationWithdrawal,
+            {
+                "document_received_on": received,
+                "signed_by_applicant": facts.signed_by_applicant,
+                "circumstances": facts.circumstances,
+                "recorded_by": actor.id,
+            },
         )
 
     def _move_application(
@@ -398,8 +467,11 @@ class LifecycleService(ServiceBase):
             application = found.record
             _checked(APPLICATION, name, application.status, facts)
             target = APPLICATION.transition(name).target
+            update: dict[str, Any] = {"status": target}
+            if name == "withdraw":
+                update["withdrawal"] = self._withdrawal(actor, application, facts)
             stored = uow.applications.replace(
-                application.model_copy(update={"status": target}), version
+                self._build(Application, {**application.model_dump(), **update}), version
             )
             if name == "withdraw" and application.case_id is not None:
                 self._close_case_of_withdrawn(uow, application)
@@ -418,7 +490,7 @@ class LifecycleService(ServiceBase):
                 CaseEventKind.APPLICATION,
                 actor,
                 f"申請を「{target.label}」に"
-                + (f"（{facts.withdrawal_statement}）" if facts.withdrawal_statement else ""),
+                + (f"（{facts.circumstances}）" if facts.circumstances else ""),
             )
             uow.commit()
         return self._application_view(stored, self._today())
@@ -478,81 +550,6 @@ class LifecycleService(ServiceBase):
             )
             uow.commit()
         return inquiry
-
-    def pending_applications(
-        self,
-        actor_id: str,
-        office_id: str,
-        *,
-        as_of: date | None = None,
-        within_days: int | None = None,
-    ) -> PendingApplications:
-        """Undecided applications, the nearest deadline first.
-
-        ``within_days`` keeps only those whose applicable deadline is at most that
-        many days away (or already passed).
-        """
-        day = as_of or self._today()
-        with self._uow() as uow:
-            actor = self._actor(uow, actor_id)
-            self._require(uow, actor, Action.READ_CASE, office_id)
-            rows = []
-            for found in uow.applications.undecided(office_id):
-                view = self._clock_view(found.record, day)
-                if within_days is not None and view.days_left > within_days:
-                    continue
-                rows.append(
-                    PendingApplication(
-                        application_id=found.record.id,
-                        case_id=found.record.case_id,
-                        kind=found.record.kind,
-                        applicant_name=found.record.applicant_name,
-                        extension_reason=found.record.extension_reason,
-                        clock=view,
-                    )
-                )
-            self._audit(
-                uow,
-                actor,
-                AuditAction.READ,
-                ("application_list", office_id),
-                None,
-                AccessPurpose.DECISION,
-                f"{len(rows)} applications: " + ", ".join(r.application_id for r in rows),
-            )
-            uow.commit()
-        rows.sort(key=lambda r: (r.clock.days_left, r.clock.received_on, r.application_id))
-        return PendingApplications(office_id=office_id, as_of=day, items=rows)
-
-    def _deadline_or_refuse(self, received_on: date) -> None:
-        """Refuse (422, before anything is written) a date no deadline table covers."""
-        try:
-            decision_clock(self._calculator.standards, received_on)
-        except StandardsError as exc:
-            message = str(exc)
-            raise InvalidRequestError(
-                f"受付日 {received_on.isoformat()} の処理期限を求められません: "
-                + message.split(" (")[0],
-                f"no decision deadline for an application received on "
-                f"{received_on.isoformat()}: {message}",
-            ) from exc
-
-    def _deadline(self, application: Application) -> DecisionClock:
-        return decision_clock(self._calculator.standards, application.received_on)
-
-    def _clock_view(self, application: Application, day: date) -> DecisionClockView:
-        clock = self._deadline(application)
-        decided = application.status in (ApplicationStatus.DECIDED, ApplicationStatus.WITHDRAWN)
-        state = clock.state(day, extension_reason=application.extension_reason, decided=decided)
-        extended = bool(application.extension_reason) or state is ClockState.DEEMED_REJECTABLE
-        return DecisionClockView(
-            received_on=clock.received_on,
-            notice_due_on=clock.notice_due_on,
-            extended_due_on=clock.extended_due_on,
-            state=state,
-            days_left=clock.days_left(day, extended=extended),
-            edition=clock.edition,
-        )
 
     def _application_view(self, stored: Versioned[Application], day: date) -> ApplicationView:
         return ApplicationView(
@@ -1010,6 +1007,12 @@ class LifecycleService(ServiceBase):
                 }
             )
             stored = uow.decisions.replace(notified, version)
+            if application is not None:
+                # The application's clock stops at the notice (法24条5項・7項).
+                uow.applications.replace(
+                    application.record.model_copy(update={"notified_on": self._today()}),
+                    application.version,
+                )
             self._audit(
                 uow,
                 actor,
@@ -1078,6 +1081,32 @@ class LifecycleService(ServiceBase):
                 f"{what} {record_id} は見つかりません", f"{what} {record_id} not found"
             )
         return found
+
+
+def received_on_of(received_at: datetime) -> date:
+    """The day of an electronic application: the calendar day in Japan when it was recorded on
+    the office's system, at any hour (情報通信技術活用法6条3項: an electronic application arrives
+    when it is recorded on the receiving computer; 申請日 is that day)."""
+    return received_at.astimezone(JAPAN).date()
+
+
+def _received_as_wished(consultation: Consultation, draft: ApplicationDraft) -> None:
+    """An application taken from a consultation is received on the day the wish was shown,
+    unless a reason for another day is recorded (REQ-APP-003)."""
+    wished = consultation.wish_expressed_on
+    moved = wished is not None and draft.received_on != wished
+    reason = (draft.received_on_change_reason or "").strip()
+    if moved and not reason:
+        raise InvalidRequestError(
+            f"受付日 {draft.received_on.isoformat()} は相談で申請の意思を示した日 "
+            f"{wished.isoformat() if wished else ''} と異なります。受付日を変更する理由を入力してください",
+            "received_on differs from the day the wish to apply was shown: a reason is required",
+        )
+    if draft.received_on_change_reason is not None and not moved:
+        raise InvalidRequestError(
+            "受付日を変更する理由は、受付日が申請の意思を示した日と異なる場合に記録します",
+            "received_on_change_reason only when received_on differs from wish_expressed_on",
+        )
 
 
 def _amounts_of(result: CalculationResult | None) -> AssistanceAmounts | None:

@@ -158,6 +158,13 @@ class MemoryApplicationStore(MemoryStore[Application]):
             if a.office_id == office_id and a.status in _UNDECIDED
         ]
 
+    def unnotified(self, office_id: str) -> list[Versioned[Application]]:
+        return [
+            Versioned(a, v)
+            for a, v in sorted(self.values(), key=lambda row: (row[0].received_on, row[0].id))
+            if a.office_id == office_id and a.status in _UNNOTIFIED and a.notified_on is None
+        ]
+
 
 class MemorySupportInquiryStore(MemoryStore[SupportInquiry]):
     """Support inquiries by application."""
@@ -249,6 +256,7 @@ _TABLES = (
     "calculations",
 )
 _UNDECIDED = (ApplicationStatus.RECEIVED, ApplicationStatus.INVESTIGATING)
+_UNNOTIFIED = (*_UNDECIDED, ApplicationStatus.DECIDED)
 
 
 class MemoryUnitOfWork:

@@ -31,7 +31,15 @@ from seikatsu_std.model.decision import (
     TerminationReason,
     WithdrawalDeclaration,
 )
-from seikatsu_std.model.intake import ApplicationChannel, ApplicationKind, ConsultationOutcome
+from seikatsu_std.model.intake import (
+    ApplicationChannel,
+    ApplicationKind,
+    Attachment,
+    ConsultationOutcome,
+    FormHanding,
+    ReceptionPlace,
+    WishToApply,
+)
 from seikatsu_std.model.investigation import (
     SupportInquirySkipReason,
     SupportInquiryStatus,
@@ -247,13 +255,23 @@ class AuditPage(StdModel):
 
 
 class ConsultationDraft(StdModel):
-    """面接相談の記録（相談を受けた職員・福祉事務所はログインした職員から決まる）。"""
+    """面接相談の記録（福祉事務所はログインした職員から決まる）。"""
 
     model_config = ConfigDict(title="面接相談の登録")
 
     started_at: AwareDatetime = Field(title="相談日時", description="面接相談を始めた日時。")
+    interviewer_id: RecordId = Field(
+        title="対応職員", description="相談に応じた職員（この福祉事務所の職員）。"
+    )
     person_name: str = Field(
         title="相談者氏名", description="相談者の氏名。", min_length=1, max_length=100
+    )
+    contact: str | None = Field(
+        default=None,
+        title="連絡先",
+        description="相談者の電話番号・住所等。",
+        min_length=1,
+        max_length=200,
     )
     person_name_kana: KanaName | None = Field(
         default=None, title="相談者氏名カナ", description="相談者の氏名の読み。"
@@ -270,9 +288,30 @@ class ConsultationDraft(StdModel):
     guidance_given: str = Field(
         title="助言・説明の内容", description="制度の説明・他法他施策の案内など。", min_length=1
     )
-    wishes_to_apply: bool = Field(
+    wishes_to_apply: WishToApply = Field(
         title="申請の意思",
-        description="保護を申請する意思を示したか。示した相談は申請を受け付けて終えなければならない。",
+        description="あり・なし・確認できずのいずれか。「あり」の相談は申請を受け付けて終えなければならない。",
+    )
+    wish_unconfirmed_reason: str | None = Field(
+        default=None,
+        title="確認できない事情",
+        description="申請の意思を確認できなかった事情（「確認できず」の場合に必須）。",
+    )
+    wish_expressed_on: date | None = Field(
+        default=None,
+        title="申請の意思を示した日",
+        description="申請の意思が「あり」の場合、その意思を示した日（申請の受付日の初期値）。",
+    )
+    application_form: FormHanding | None = Field(
+        default=None, title="申請書様式の交付", description="申請書の様式を交付したか。"
+    )
+    form_handed_on: date | None = Field(
+        default=None, title="交付日", description="申請書の様式を交付した日（交付した場合に必須）。"
+    )
+    form_not_handed_reason: str | None = Field(
+        default=None,
+        title="交付しなかった理由",
+        description="様式を交付しなかった理由（申請の意思が「あり」の場合に必須）。",
     )
 
 
@@ -299,16 +338,12 @@ class ConsultationView(StdModel):
     version: int = Field(title="版", description="楽観的排他制御の版。", ge=1)
 
 
-class ApplicationDraft(StdModel):
-    """保護の申請の登録（受付職員・福祉事務所はログインした職員から決まる）。"""
+class ApplicationContent(StdModel):
+    """申請の内容（職員が受け付けた申請にも電子申請にも共通する項目）。"""
 
-    model_config = ConfigDict(title="保護の申請の登録")
+    model_config = ConfigDict(title="申請の内容")
 
     kind: ApplicationKind = Field(title="申請の種類", description="開始申請か変更申請か。")
-    received_on: date = Field(
-        title="受付日", description="申請を受け付けた日（処理期限はこの翌日から数える）。"
-    )
-    channel: ApplicationChannel = Field(title="受付方法", description="窓口・郵送・訪問先・電子。")
     applicant_name: str = Field(
         title="申請者氏名", description="申請した者の氏名。", min_length=1, max_length=100
     )
@@ -323,9 +358,6 @@ class ApplicationDraft(StdModel):
     case_id: RecordId | None = Field(
         default=None, title="ケースID", description="変更申請の対象のケース。"
     )
-    consultation_id: RecordId | None = Field(
-        default=None, title="相談ID", description="申請に先立つ面接相談。"
-    )
     requested_kinds: list[AssistanceKind] = Field(
         title="申請する扶助", description="申請する扶助の種類。", min_length=1
     )
@@ -334,6 +366,54 @@ class ApplicationDraft(StdModel):
         default=None,
         title="担当現業員ID",
         description="開始申請のケースを担当する現業員（省略時はログインした現業員）。",
+    )
+
+
+class ApplicationDraft(ApplicationContent):
+    """保護の申請の登録（受付職員・福祉事務所はログインした職員から決まる）。"""
+
+    model_config = ConfigDict(title="保護の申請の登録")
+
+    received_on: date = Field(
+        title="受付日", description="申請を受け付けた日（処理期限はこの翌日から数える）。"
+    )
+    received_on_change_reason: str | None = Field(
+        default=None,
+        title="受付日を変更する理由",
+        description="相談記録の申請の意思を示した日と異なる受付日にする場合の理由（その場合に必須）。",
+    )
+    channel: ApplicationChannel = Field(
+        title="受付方法", description="申請書・口頭・その他の書面・電子申請の別。"
+    )
+    place: ReceptionPlace | None = Field(
+        default=None,
+        title="受付の場所",
+        description="窓口・郵送・訪問先の別（電子申請以外で必須、電子申請では省略）。",
+    )
+    consultation_id: RecordId | None = Field(
+        default=None, title="相談ID", description="申請に先立つ面接相談。"
+    )
+    received_at: AwareDatetime | None = Field(
+        default=None,
+        title="受信日時",
+        description="電子申請の受信日時（電子申請に必須。受付日はその日本時間の日付に限る）。",
+    )
+    attachments: list[Attachment] = Field(
+        default_factory=list, title="添付書類", description="申請に添付された書類の目録。"
+    )
+
+
+class ElectronicApplication(ApplicationContent):
+    """電子申請の受信。職員の処理を待たずに申請として登録し、受信した日（日本時間）を
+    申請日として決定の期限を数え始める。受付方法は電子申請になる。"""
+
+    model_config = ConfigDict(title="電子申請の受信")
+
+    received_at: AwareDatetime = Field(
+        title="受信日時", description="申請のデータを受信した日時（タイムゾーン付き）。"
+    )
+    attachments: list[Attachment] = Field(
+        default_factory=list, title="添付書類", description="申請に添付された書類の目録。"
     )
 
 
@@ -384,13 +464,20 @@ class ExtensionRequest(StdModel):
 
 
 class WithdrawalRequest(StdModel):
-    """申請者の申出による申請の取下げ。"""
+    """申請者本人の意思による申請の取下げ。署名のある取下書の受領と事情がそろわなければ
+    取り下げられない（業務の規則として確かめ、欠けている項目をすべて示す）。"""
 
     model_config = ConfigDict(title="申請の取下げ")
 
     version: int = Field(title="版", description="読み込んだ申請の版。", ge=1)
-    statement: str = Field(
-        title="取下げの申出の内容", description="申請者本人の取下げの申出の内容・方法。"
+    document_received_on: date | None = Field(
+        default=None, title="取下書の受領日", description="本人の取下書を受け取った日。"
+    )
+    signed_by_applicant: bool | None = Field(
+        default=None, title="本人の署名", description="取下書に申請者本人の署名があるか。"
+    )
+    circumstances: str | None = Field(
+        default=None, title="取下げの事情", description="本人が申請を取り下げるに至った事情。"
     )
 
 
@@ -403,6 +490,12 @@ class PendingApplication(StdModel):
     case_id: RecordId | None = Field(default=None, title="ケースID", description="申請のケース。")
     kind: ApplicationKind = Field(title="申請の種類", description="開始・変更。")
     applicant_name: str = Field(title="申請者", description="申請者の氏名。")
+    caseworker_id: RecordId | None = Field(
+        default=None, title="担当現業員", description="申請のケースを担当する現業員。"
+    )
+    supervisor_id: RecordId | None = Field(
+        default=None, title="査察指導員", description="申請のケースの査察指導員。"
+    )
     extension_reason: str | None = Field(
         default=None, title="延長の理由", description="記録された延長の理由。"
     )
@@ -419,6 +512,40 @@ class PendingApplications(StdModel):
     items: list[PendingApplication] = Field(
         title="申請", description="決定されていない申請（処理期限の早い順）。"
     )
+
+
+class AlertKind(LabelledEnum):
+    """職員への通知の種類。"""
+
+    __title__ = "通知の種類"
+
+    DEEMED_REJECTABLE = "deemed_rejectable", "30日経過（却下とみなされうる）"
+
+
+class StaffAlert(StdModel):
+    """職員への通知1件（その日に対応の必要な申請）。"""
+
+    model_config = ConfigDict(title="職員への通知")
+
+    kind: AlertKind = Field(title="通知の種類", description="何についての通知か。")
+    application_id: RecordId = Field(title="申請ID", description="対象の申請。")
+    case_id: RecordId | None = Field(default=None, title="ケースID", description="申請のケース。")
+    applicant_name: str = Field(title="申請者", description="申請者の氏名。")
+    since: date = Field(
+        title="発生日", description="通知の対象になった日（30日経過では最終期限の翌日）。"
+    )
+    message: str = Field(title="内容", description="通知の内容（日本語）。", min_length=1)
+
+
+class StaffAlerts(StdModel):
+    """ログインした職員への通知の一覧。30日を経過して通知していない申請は、ケースの査察指導員と
+    福祉事務所の課長に通知される（生活保護法24条7項: 申請者は却下とみなすことができる）。"""
+
+    model_config = ConfigDict(title="職員への通知の一覧")
+
+    staff_id: RecordId = Field(title="職員ID", description="通知を受ける職員（ログインした職員）。")
+    as_of: date = Field(title="基準日", description="通知を求めた日。")
+    items: list[StaffAlert] = Field(title="通知", description="その日の通知（発生日の早い順）。")
 
 
 class SupportInquiryDraft(StdModel):

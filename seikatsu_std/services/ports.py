@@ -96,6 +96,10 @@ class ApplicationStore(RecordStore[Application], Protocol):
     def undecided(self, office_id: str) -> list[Versioned[Application]]:
         """The applications of ``office_id`` still to be decided (received or investigating)."""
 
+    def unnotified(self, office_id: str) -> list[Versioned[Application]]:
+        """The applications of ``office_id`` whose decision is not notified yet (received,
+        investigating, or decided without the notice sent), by date received."""
+
 
 class SupportInquiryStore(RecordStore[SupportInquiry], Protocol):
     """Support inquiries (扶養照会), by application."""

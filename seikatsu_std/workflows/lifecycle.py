@@ -100,9 +100,11 @@ class ConsultationFacts:
 
 @attrs.frozen
 class ApplicationFacts:
-    """What an application's transitions depend on."""
+    """What an application's transitions depend on (a withdrawal: the applicant's document)."""
 
-    withdrawal_statement: str | None = None
+    document_received_on: date | None = None
+    signed_by_applicant: bool | None = None
+    circumstances: str | None = None
 
 
 @attrs.frozen
@@ -157,12 +159,28 @@ APPLICATION_REGISTERED = Guard[ConsultationFacts](
     _registered,
     (_ART7,),
 )
-WITHDRAWAL_STATEMENT = Guard[ApplicationFacts](
-    "applicant_withdrew",
-    "本人の取下げの申出",
-    "申請の取下げには、申請者本人の取下げの申出の記録が必要です",
-    "withdrawing an application needs the applicant's own statement",
-    lambda facts: bool(facts.withdrawal_statement and facts.withdrawal_statement.strip()),
+WITHDRAWAL_DOCUMENT = Guard[ApplicationFacts](
+    "withdrawal_document",
+    "取下書の受領",
+    "申請の取下げには、本人の取下書を受け取った日の記録が必要です",
+    "withdrawing an application needs the day the applicant's withdrawal document was received",
+    lambda facts: facts.document_received_on is not None,
+    (_ART7,),
+)
+WITHDRAWAL_SIGNED = Guard[ApplicationFacts](
+    "withdrawal_signed",
+    "本人の署名",
+    "申請の取下げには、取下書に本人の署名があることが必要です",
+    "withdrawing an application needs the applicant's signature on the document",
+    lambda facts: facts.signed_by_applicant is True,
+    (_ART7,),
+)
+WITHDRAWAL_CIRCUMSTANCES = Guard[ApplicationFacts](
+    "withdrawal_circumstances",
+    "取下げの事情",
+    "申請の取下げには、本人が取り下げるに至った取下げの事情の記録が必要です",
+    "withdrawing an application needs the circumstances that led the applicant to withdraw",
+    lambda facts: bool(facts.circumstances and facts.circumstances.strip()),
     (_ART7,),
 )
 NOT_BEFORE_APPLICATION = Guard[DecisionFacts](
@@ -295,7 +313,7 @@ APPLICATION = Workflow[ApplicationStatus, ApplicationFacts](
             A.WITHDRAWN,
             Action.RECORD_INTAKE,
             "application_withdrawn",
-            (WITHDRAWAL_STATEMENT,),
+            (WITHDRAWAL_DOCUMENT, WITHDRAWAL_SIGNED, WITHDRAWAL_CIRCUMSTANCES),
         ),
     ),
     deadlines=(

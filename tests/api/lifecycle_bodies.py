@@ -23,10 +23,11 @@ def vector_case() -> dict[str, Any]:
 def consultation(wish: bool) -> dict[str, Any]:
     return {
         "started_at": "2023-09-15T09:30:00+09:00",
+        "interviewer_id": "cw-01",
         "person_name": "高橋 誠",
         "situation": "失職し家賃が払えない",
         "guidance_given": "保護の制度と申請の手続を説明した",
-        "wishes_to_apply": wish,
+        "wishes_to_apply": "yes" if wish else "no",
     }
 
 
@@ -34,7 +35,8 @@ def application(vector: dict[str, Any], **changes: Any) -> dict[str, Any]:
     return {
         "kind": "start",
         "received_on": RECEIVED,
-        "channel": "counter",
+        "channel": "written_form",
+        "place": "counter",
         "applicant_name": "高橋 誠",
         "applicant_relationship": "本人",
         "household": vector["input"]["household"],

@@ -271,30 +271,23 @@ def test_a_decision_after_14_days_needs_the_extension_reason(client, login, vect
     assert approved["decision"]["deadline_extension_reason"] == reason
 
 
-def test_a_withdrawal_needs_the_applicants_statement(client, login, vector):
+def test_a_withdrawal_needs_the_applicants_signed_document(client, login, vector):
     cw = login("cw-01")
     received = _ok(client.post(f"{API}/applications", json=application(vector), headers=cw), 201)
     url = f"{API}/applications/{received['application']['id']}/withdrawal"
-    body = _problem(
-        client.post(url, json={"version": received["version"], "statement": " "}, headers=cw),
-        422,
-        "rule-violation",
-    )
-    assert [v["rule"] for v in body["violations"]] == ["applicant_withdrew"]
-    withdrawn = _ok(
-        client.post(
-            url,
-            json={"version": received["version"], "statement": "本人が来所し申請を取り下げた"},
-            headers=cw,
-        )
-    )
+    document = {
+        "document_received_on": "2023-09-18",
+        "signed_by_applicant": True,
+        "circumstances": "本人が来所し、就職が決まったので申請を取り下げると申し出た",
+    }
+    unsigned = {**document, "signed_by_applicant": False, "version": received["version"]}
+    body = _problem(client.post(url, json=unsigned, headers=cw), 422, "rule-violation")
+    assert [v["rule"] for v in body["violations"]] == ["withdrawal_signed"]
+    withdrawn = _ok(client.post(url, json={**document, "version": received["version"]}, headers=cw))
     assert withdrawn["application"]["status"] == "withdrawn"
+    assert withdrawn["application"]["withdrawal"]["recorded_by"] == "cw-01"
     again = _problem(
-        client.post(
-            url,
-            json={"version": withdrawn["version"], "statement": "本人が再び申し出た"},
-            headers=cw,
-        ),
+        client.post(url, json={**document, "version": withdrawn["version"]}, headers=cw),
         409,
         "invalid-transition",
     )
@@ -434,3 +427,56 @@ def test_the_decision_notice_states_the_decision_and_the_appeal(client, login, v
     )
     _problem(client.get(f"{API}/decisions/decision-nothing/notice", headers=cw), 404, "not-found")
     _problem(client.get(notice_url), 401, "unauthenticated")
+
+
+def test_an_application_past_30_days_without_notice_is_listed_and_alerted(client, login, vector):
+    cw = login("cw-01")
+    late = application(vector, received_on="2023-08-15")  # limit 2023-09-14 passed
+    received = _ok(client.post(f"{API}/applications", json=late, headers=cw), 201)
+    application_id = received["application"]["id"]
+    overdue = _ok(client.get(f"{API}/offices/office-nakano/overdue-applications", headers=cw))
+    assert [row["application_id"] for row in overdue["items"]] == [application_id]
+    assert overdue["items"][0]["clock"]["state"] == "deemed_rejectable"
+    before = _ok(
+        client.get(
+            f"{API}/offices/office-nakano/overdue-applications",
+            params={"as_of": "2023-09-14"},
+            headers=cw,
+        )
+    )
+    assert before["items"] == []
+    for staff_id in ("sv-01", "chief-01"):
+        alerts = _ok(client.get(f"{API}/me/alerts", headers=login(staff_id)))
+        assert [(a["application_id"], a["since"]) for a in alerts["items"]] == [
+            (application_id, "2023-09-15")
+        ]
+    assert _ok(client.get(f"{API}/me/alerts", headers=cw))["items"] == []
+
+
+def test_an_electronic_application_is_received_on_the_day_it_arrived(client, login, vector):
+    cw = login("cw-01")
+    body = {
+        key: value
+        for key, value in application(vector).items()
+        if key not in ("received_on", "channel", "place")
+    }
+    late_night = {
+        **body,
+        "received_at": "2023-09-18T23:40:00+09:00",
+        "attachments": [{"file_name": "通帳の写し.pdf", "media_type": "application/pdf"}],
+    }
+    received = _ok(client.post(f"{API}/electronic-applications", json=late_night, headers=cw), 201)
+    stored = received["application"]
+    assert (stored["channel"], stored["received_on"]) == ("electronic", "2023-09-18")
+    assert stored["attachments"][0]["file_name"] == "通帳の写し.pdf"
+    assert stored["place"] is None
+    future = {**body, "received_at": "2023-09-21T09:00:00+09:00"}
+    _problem(
+        client.post(f"{API}/electronic-applications", json=future, headers=cw),
+        422,
+        "invalid-request",
+    )
+    keyed = application(
+        vector, channel="electronic", place=None, received_at="2023-09-18T08:00:00Z"
+    )
+    _problem(client.post(f"{API}/applications", json=keyed, headers=cw), 422, "invalid-request")

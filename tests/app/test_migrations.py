@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
+
 from sqlalchemy import inspect, text
 
 from reference_app.db.migrate import alembic_config, differences, downgrade, upgrade
@@ -9,6 +12,7 @@ from reference_app.db.stores import make_engine, unit_of_work_factory
 from reference_app.db.tables import Base
 from seikatsu_std.services.ports import Versioned
 from tests.app.sql_database import load
+from tests.support import SCHEMAS
 
 
 def _tables(url: str) -> set[str]:
@@ -81,3 +85,68 @@ def test_later_revisions_add_their_tables_to_a_database_in_use(database_url, dem
         engine.dispose()
     downgrade(database_url, "0001_initial")
     assert _tables(database_url) == first
+
+
+def _stored_before_intake(connection, table: str, document: dict, **columns: object) -> None:
+    """A record stored in the shape the documents had before ``0005_intake``."""
+    names = ["id", "data", "version", *columns]
+    values = {"id": document["id"], "data": json.dumps(document), "version": 1, **columns}
+    connection.execute(
+        text(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)})"
+        ),
+        values,
+    )
+
+
+def test_the_intake_revision_reshapes_the_wish_and_the_channel(database_url, demo):
+    upgrade(database_url, "0002_lifecycle")
+    consultation = json.loads((SCHEMAS / "examples/consultation.example.json").read_text())
+    for item in ("contact", "wish_expressed_on", "application_form", "form_handed_on"):
+        consultation.pop(item)
+    consultation.update(wishes_to_apply=True, office_id=demo.office.id)
+    application = json.loads((SCHEMAS / "examples/application.example.json").read_text())
+    application.pop("place")
+    application.update(channel="mail", office_id=demo.office.id)
+    engine = make_engine(database_url)
+    try:
+        load(engine, demo)
+        with engine.begin() as connection:
+            _stored_before_intake(connection, "consultations", consultation)
+            _stored_before_intake(
+                connection,
+                "applications",
+                application,
+                office_id=demo.office.id,
+                status=application["status"],
+                received_on=application["received_on"],
+            )
+            # Only what the revision reads of the decision that answered it.
+            answered = {"id": "dec-intake", "application_id": application["id"]}
+            _stored_before_intake(
+                connection,
+                "decisions",
+                {**answered, "notified_on": "2025-03-28"},
+                case_id=demo.cases[0].id,
+                drafted_on="2025-03-25",
+            )
+        upgrade(database_url)
+        with unit_of_work_factory(engine)() as uow:
+            consulted = uow.consultations.get(consultation["id"])
+            received = uow.applications.get(application["id"])
+        assert consulted is not None
+        assert consulted.record.wishes_to_apply.label == "あり"
+        assert received is not None
+        assert (received.record.channel.label, received.record.place) == ("申請書", "mail")
+        assert received.record.notified_on == date(2025, 3, 28)
+        with engine.connect() as connection:
+            column = connection.execute(text("SELECT notified_on FROM applications")).scalar()
+        assert str(column) == "2025-03-28"
+        downgrade(database_url, "0002_lifecycle")
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT data FROM applications")).all()
+        [stored] = [row[0] if isinstance(row[0], dict) else json.loads(row[0]) for row in rows]
+        assert stored["channel"] == "mail"
+        assert "place" not in stored
+    finally:
+        engine.dispose()

@@ -21,6 +21,7 @@ from seikatsu_std.services.models import (
     ConsultationDraft,
     DecisionDraft,
     PendingApplication,
+    WithdrawalRequest,
 )
 
 
@@ -37,9 +38,9 @@ def test_a_title_finds_the_plain_value_before_the_record_of_the_same_title() -> 
 
 def test_a_title_the_standard_does_not_define_is_unverifiable_not_a_failure() -> None:
     with pytest.raises(
-        UnsupportedStepError, match="「面接相談の登録」に「連絡先」の項目はありません"
+        UnsupportedStepError, match="「面接相談の登録」に「勤務先」の項目はありません"
     ):
-        field_titled(ConsultationDraft, "連絡先")
+        field_titled(ConsultationDraft, "勤務先")
 
 
 def test_an_ambiguous_title_is_an_error_of_the_kit() -> None:
@@ -58,11 +59,12 @@ def test_values_are_written_the_way_the_standard_defines_them() -> None:
     assert json_value(kind, "変更") == "change"
     with pytest.raises(UnsupportedStepError, match="「光熱」はありません"):
         json_value(kind, "光熱")
-    wish = field_titled(ConsultationDraft, "申請の意思")
-    assert json_value(wish, "あり") is True
-    assert json_value(wish, "なし") is False
+    assert json_value(field_titled(ConsultationDraft, "申請の意思"), "確認できず") == "unconfirmed"
+    signed = field_titled(WithdrawalRequest, "本人の署名")
+    assert json_value(signed, "あり") is True
+    assert json_value(signed, "なし") is False
     with pytest.raises(UnsupportedStepError, match="あり／なし"):
-        json_value(wish, "確認できず")
+        json_value(signed, "不明")
     assert json_value(field_titled(DecisionDraft, "生活扶助"), "76,420") == 76420
     assert json_value(field_titled(DecisionDraft, "決定の理由"), "理由") == ["理由"]
 

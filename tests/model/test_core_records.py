@@ -112,7 +112,7 @@ def test_wish_to_apply_cannot_end_as_advice_only(example):
 def test_an_open_consultation_may_record_the_wish_before_the_application(example):
     data = example("consultation")
     data.update(outcome="continuing", application_id=None)
-    assert Consultation.model_validate(data).wishes_to_apply
+    assert Consultation.model_validate(data).wishes_to_apply.label == "あり"
     data.update(outcome="referred_to_other_measures")
     assert "申請の意思を示した相談は申請受付以外の結果で終えられません" in _error(
         Consultation, data
@@ -124,14 +124,49 @@ def test_application_taken_needs_the_application(example):
     data["application_id"] = None
     assert "申請受付の相談には申請IDが必要です" in _error(Consultation, data)
     data = example("consultation")
-    data.update(wishes_to_apply=False, outcome="referred_to_other_measures")
+    data.update(wishes_to_apply="no", wish_expressed_on=None, outcome="referred_to_other_measures")
     assert "申請受付でない相談に申請IDは記録できません" in _error(Consultation, data)
 
 
 def test_consultation_without_wish_may_end_with_advice(example):
     data = example("consultation")
-    data.update(wishes_to_apply=False, outcome="advice_only", application_id=None)
+    data.update(
+        wishes_to_apply="no", wish_expressed_on=None, outcome="advice_only", application_id=None
+    )
     assert Consultation.model_validate(data).outcome.label == "助言のみで終了"
+
+
+def test_a_wish_not_confirmed_needs_the_circumstances(example):
+    data = example("consultation")
+    data.update(wishes_to_apply="unconfirmed", wish_expressed_on=None)
+    data.update(outcome="continuing", application_id=None)
+    assert "確認できない事情" in _error(Consultation, data)
+    data["wish_unconfirmed_reason"] = "体調不良のため途中で相談を終えた"
+    assert Consultation.model_validate(data).wishes_to_apply.label == "確認できず"
+    data.update(wishes_to_apply="no")
+    assert "「確認できず」の場合に記録します" in _error(Consultation, data)
+
+
+def test_the_application_form_handed_or_why_not(example):
+    data = example("consultation")
+    data["form_handed_on"] = None
+    assert "交付日" in _error(Consultation, data)
+    data.update(application_form="not_handed")
+    assert "交付しなかった理由が必要です" in _error(Consultation, data)
+    data["form_not_handed_reason"] = "口頭で申請を受け付け、職員が代筆した"
+    assert Consultation.model_validate(data).application_form.label == "交付しなかった"
+
+
+def test_an_application_without_the_form_is_an_application(example):
+    data = example("application")
+    data.update(channel="oral", place="visit")
+    assert Application.model_validate(data).channel.label == "口頭"
+    data.update(place="mail")
+    assert "郵送" in _error(Application, data)
+    data.update(channel="electronic")
+    assert "電子申請に受付の場所は記録できません" in _error(Application, data)
+    data.update(channel="other_writing", place=None)
+    assert "受付の場所が必要です" in _error(Application, data)
 
 
 def test_consultation_time_must_carry_a_time_zone(example):

@@ -10,7 +10,7 @@ from seikatsu_std.calc import Calculator
 from seikatsu_std.calc.vectors import VectorFile
 from seikatsu_std.model import CaseStatus, DecisionKind
 from seikatsu_std.model.decision import DecisionStatus, TerminationReason
-from seikatsu_std.model.intake import ApplicationStatus, ConsultationOutcome
+from seikatsu_std.model.intake import ApplicationStatus, ConsultationOutcome, WishToApply
 from seikatsu_std.services.audit import AuditAction
 from seikatsu_std.services.demo import JST, demo_office
 from seikatsu_std.services.errors import (
@@ -74,10 +74,11 @@ def service(database, clock, calculator):
 def _consultation(wish: bool) -> ConsultationDraft:
     return ConsultationDraft(
         started_at=datetime(2023, 6, 1, 9, 30, tzinfo=JST),
+        interviewer_id="cw-01",
         person_name="高橋 誠",
         situation="失職し家賃が払えない",
         guidance_given="保護の制度と申請の手続を説明した",
-        wishes_to_apply=wish,
+        wishes_to_apply=WishToApply.YES if wish else WishToApply.NO,
     )
 
 
@@ -85,7 +86,8 @@ def _application(vector, **changes) -> ApplicationDraft:
     data = {
         "kind": "start",
         "received_on": date(2023, 6, 1),
-        "channel": "counter",
+        "channel": "written_form",
+        "place": "counter",
         "applicant_name": "高橋 誠",
         "applicant_relationship": "本人",
         "household": vector.input.household,
@@ -265,12 +267,19 @@ def test_rejection_and_withdrawal_close_the_case(service, database, vector_input
     other = service.receive_application("cw-01", _application(vector_input, household=household))
     with pytest.raises(RuleViolationError):
         service.withdraw_application(
-            "cw-01", other.application.id, WithdrawalRequest(version=1, statement=" ")
+            "cw-01",
+            other.application.id,
+            WithdrawalRequest(version=1, document_received_on=date(2023, 6, 1)),
         )
     withdrawn = service.withdraw_application(
         "cw-01",
         other.application.id,
-        WithdrawalRequest(version=1, statement="本人が来所し申請を取り下げた"),
+        WithdrawalRequest(
+            version=1,
+            document_received_on=date(2023, 6, 1),
+            signed_by_applicant=True,
+            circumstances="本人が来所し、親族の援助を受けられるので申請を取り下げた",
+        ),
     )
     assert withdrawn.application.status is ApplicationStatus.WITHDRAWN
     assert database.tables["cases"][other.case_id][0].status is CaseStatus.WITHDRAWN

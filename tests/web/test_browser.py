@@ -83,7 +83,8 @@ def drafted_start(database_url: str) -> dict[str, str]:
                 {
                     "kind": "start",
                     "received_on": today.isoformat(),
-                    "channel": "counter",
+                    "channel": "written_form",
+                    "place": "counter",
                     "applicant_name": "鈴木 由美",
                     "applicant_relationship": "本人",
                     "household": household,

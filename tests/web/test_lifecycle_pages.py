@@ -77,6 +77,7 @@ def post(client: TestClient, page_path: str, action: str, data: dict[str, Any]) 
 def consultation_form(wish: bool, **changes: str) -> dict[str, Any]:
     return {
         "started_at": "2023-09-20T09:30",
+        "interviewer_id": "cw-01",
         "person_name": HEAD,
         "person_name_kana": "すずき ゆみ",
         "person_birth_date": "1988-06-15",
@@ -93,7 +94,8 @@ def application_form(**changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
         "kind": "start",
         "received_on": TODAY,
-        "channel": "counter",
+        "channel": "written_form",
+        "place": "counter",
         "applicant_name": HEAD,
         "applicant_relationship": "本人",
         "requested_kinds": ["living", "housing", "education"],
@@ -695,7 +697,8 @@ def test_a_change_application_from_the_case_page(as_staff, database):
             "kind": "change",
             "case_id": case_id,
             "received_on": TODAY,
-            "channel": "counter",
+            "channel": "written_form",
+            "place": "counter",
             "applicant_name": "申請 太郎",
             "applicant_relationship": "本人",
             "requested_kinds": ["housing"],
@@ -770,16 +773,23 @@ def test_support_inquiries_planned_or_skipped_with_an_allowed_reason(as_staff, d
     assert "「調査中」の保護の申請は「調査を始める」できません" in again.text
 
 
-def test_withdrawal_needs_the_applicants_own_statement(as_staff, database):
+def test_withdrawal_needs_the_applicants_signed_document(as_staff, database):
     caseworker = as_staff("cw-01")
     application_id, case_id = register(caseworker)
     path = f"/applications/{application_id}"
-    blank = post(caseworker, path, f"{path}/withdrawal", {"version": "1", "statement": "  "})
-    assert blank.status_code == 422
-    assert "申請の取下げには、申請者本人の取下げの申出の記録が必要です" in blank.text
-    assert "生活保護法第7条" in blank.text
-    statement = "本人が来所し、親族の援助を受けられるので申請を取り下げると申し出た"
-    done = post(caseworker, path, f"{path}/withdrawal", {"version": "1", "statement": statement})
+    document = {
+        "version": "1",
+        "document_received_on": TODAY,
+        "signed_by_applicant": "yes",
+        "circumstances": "親族の援助を受けられることになった",
+    }
+    unsigned = post(
+        caseworker, path, f"{path}/withdrawal", {**document, "signed_by_applicant": "no"}
+    )
+    assert unsigned.status_code == 422
+    assert "申請の取下げには、取下書に本人の署名があることが必要です" in unsigned.text
+    assert "生活保護法第7条" in unsigned.text
+    done = post(caseworker, path, f"{path}/withdrawal", document)
     assert done.status_code == 303
     assert table(database, "applications")[application_id].status is ApplicationStatus.WITHDRAWN
     assert table(database, "cases")[case_id].status is CaseStatus.WITHDRAWN
@@ -920,3 +930,62 @@ def test_a_consultation_without_a_wish_can_end_with_advice(as_staff, database):
     assert "相談を終結しました" in page
     assert "他法他施策の案内" in page
     assert f"{path}/closing" not in page
+
+
+def test_the_consultation_form_records_the_wish_and_the_application_form(as_staff, database):
+    caseworker = as_staff("cw-01")
+    new = caseworker.get("/consultations/new").text
+    assert 'name="interviewer_id"' in new
+    assert 'value="cw-01"' in new
+    unconfirmed = post(
+        caseworker,
+        "/consultations/new",
+        "/consultations",
+        consultation_form(False, wishes_to_apply="unconfirmed"),
+    )
+    assert unconfirmed.status_code == 422
+    assert "確認できない事情を記録してください" in unconfirmed.text
+    wished = consultation_form(
+        True,
+        contact="090-0000-0001",
+        wish_expressed_on="2023-09-18",
+        application_form="not_handed",
+        form_not_handed_reason="口頭で申請を受け付け、職員が代筆した",
+    )
+    response = post(caseworker, "/consultations/new", "/consultations", wished)
+    consultation_id = location_id(response, "consultations")
+    page = caseworker.get(f"/consultations/{consultation_id}").text
+    assert "090-0000-0001" in page
+    assert "口頭で申請を受け付け、職員が代筆した" in page
+    stored = table(database, "consultations")[consultation_id]
+    assert stored.wish_expressed_on == date(2023, 9, 18)
+    # The application taken from it is received on the day the wish was shown.
+    form = caseworker.get(f"/applications/new?consultation={consultation_id}").text
+    assert 'value="2023-09-18"' in form
+    assert 'name="received_on_change_reason"' in form
+
+
+def test_an_oral_application_is_registered_as_an_application(as_staff, database):
+    caseworker = as_staff("cw-01")
+    response = post(
+        caseworker,
+        "/applications/new",
+        "/applications",
+        application_form(channel="oral", place="visit"),
+    )
+    application_id = location_id(response, "applications")
+    stored = table(database, "applications")[application_id]
+    assert (stored.channel.label, stored.place.label) == ("口頭", "訪問先（入院先等）")
+    page = caseworker.get(f"/applications/{application_id}").text
+    assert "口頭（訪問先（入院先等））" in page
+
+
+def test_the_supervisor_sees_an_application_past_30_days_as_an_alert(as_staff, database):
+    caseworker = as_staff("cw-01")
+    application_id, _ = register(caseworker, received_on="2023-08-15")  # limit 2023-09-14
+    listed = caseworker.get("/applications").text
+    assert "あなたへの通知" not in listed
+    assert "査察指導員 sv-01" in listed
+    page = as_staff("sv-01").get("/applications").text
+    assert "あなたへの通知（1件）" in page
+    assert f'href="/applications/{application_id}">{HEAD}</a>: 30日経過' in page

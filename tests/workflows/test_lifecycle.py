@@ -67,12 +67,19 @@ def test_a_closed_consultation_cannot_move_again() -> None:
     assert "助言のみで終了" in violation.message_ja
 
 
-def test_withdrawing_an_application_needs_the_applicants_statement() -> None:
-    assert APPLICATION.check("withdraw", ApplicationStatus.RECEIVED, ApplicationFacts(" "))
-    assert not APPLICATION.check(
-        "withdraw", ApplicationStatus.RECEIVED, ApplicationFacts("本人が来所し取下げを申し出た")
-    )
-    [state] = APPLICATION.check("withdraw", ApplicationStatus.DECIDED, ApplicationFacts("x"))
+def test_withdrawing_an_application_needs_the_signed_document_and_why() -> None:
+    missing = APPLICATION.check("withdraw", ApplicationStatus.RECEIVED, ApplicationFacts())
+    assert [v.code for v in missing] == [
+        "withdrawal_document",
+        "withdrawal_signed",
+        "withdrawal_circumstances",
+    ]
+    unsigned = ApplicationFacts(date(2023, 9, 8), False, "就職が決まった")
+    [violation] = APPLICATION.check("withdraw", ApplicationStatus.RECEIVED, unsigned)
+    assert "本人の署名" in violation.message_ja
+    complete = ApplicationFacts(date(2023, 9, 8), True, "就職が決まった")
+    assert not APPLICATION.check("withdraw", ApplicationStatus.RECEIVED, complete)
+    [state] = APPLICATION.check("withdraw", ApplicationStatus.DECIDED, complete)
     assert state.code == "state"
 
 
