@@ -12,7 +12,8 @@ SHA-256 of each token, never the token.
 
 The migrations (``migrations/versions/``: ``0001_initial.py`` for the first
 tables, ``0002_lifecycle.py`` for consultations, applications and support
-inquiries) create exactly these tables; a test compares the two.
+inquiries, ``0004_determination.py`` for need determinations) create exactly
+these tables; a test compares the two.
 """
 
 from __future__ import annotations
@@ -172,6 +173,15 @@ class DecisionRow(RecordRow):
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     drafted_on: Mapped[date] = mapped_column(Date)
+
+
+class NeedDeterminationRow(RecordRow):
+    """要否判定 (NeedDetermination), by application."""
+
+    __tablename__ = "need_determinations"
+
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
+    determined_on: Mapped[date] = mapped_column(Date)
 
 
 class CalculationRow(RecordRow):

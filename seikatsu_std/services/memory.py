@@ -28,6 +28,7 @@ from seikatsu_std.model import (
 )
 from seikatsu_std.model.intake import ApplicationStatus
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
+from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.errors import VersionConflictError
 from seikatsu_std.services.models import CaseEvent
 from seikatsu_std.services.ports import UnitOfWork, Versioned
@@ -177,6 +178,16 @@ class MemoryDecisionStore(MemoryStore[Decision]):
         )
 
 
+class MemoryNeedDeterminationStore(MemoryStore[NeedDetermination]):
+    """Need determinations by application."""
+
+    def for_application(self, application_id: str) -> list[NeedDetermination]:
+        return sorted(
+            (n for n, _ in self.values() if n.application_id == application_id),
+            key=lambda n: (n.determined_on, n.id),
+        )
+
+
 class MemoryStaffStore(MemoryStore[StaffMember]):
     """Staff by office."""
 
@@ -234,6 +245,7 @@ _TABLES = (
     "support_inquiries",
     "decisions",
     "calculations",
+    "need_determinations",
 )
 _UNDECIDED = (ApplicationStatus.RECEIVED, ApplicationStatus.INVESTIGATING)
 
@@ -263,6 +275,9 @@ class MemoryUnitOfWork:
             self._tables["support_inquiries"], "support inquiry"
         )
         self.decisions = MemoryDecisionStore(self._tables["decisions"], "decision")
+        self.need_determinations = MemoryNeedDeterminationStore(
+            self._tables["need_determinations"], "need determination"
+        )
         self.calculations: MemoryStore[CalculationInput] = MemoryStore(
             self._tables["calculations"], "calculation"
         )

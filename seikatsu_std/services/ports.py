@@ -30,6 +30,7 @@ from seikatsu_std.model import (
     WelfareOffice,
 )
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
+from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.models import CaseEvent
 
 T = TypeVar("T")
@@ -103,6 +104,13 @@ class SupportInquiryStore(RecordStore[SupportInquiry], Protocol):
         """Every support inquiry of ``application_id``."""
 
 
+class NeedDeterminationStore(RecordStore[NeedDetermination], Protocol):
+    """Need determinations (要否判定), by application."""
+
+    def for_application(self, application_id: str) -> list[NeedDetermination]:
+        """Every need determination of ``application_id``, oldest first."""
+
+
 class DecisionStore(RecordStore[Decision], Protocol):
     """Decisions, by case."""
 
@@ -172,6 +180,8 @@ class UnitOfWork(Protocol):
     def support_inquiries(self) -> SupportInquiryStore: ...
     @property
     def decisions(self) -> DecisionStore: ...
+    @property
+    def need_determinations(self) -> NeedDeterminationStore: ...
     @property
     def calculations(self) -> RecordStore[CalculationInput]: ...
     @property

@@ -509,16 +509,30 @@ def test_termination_by_withdrawal_needs_the_persons_own_declaration(as_staff, d
         "effective_on": "2023-09-30",
         "termination_reason": "withdrawal",
         "reasons": "本人から、親族の援助により生活できるとして辞退の申出があったため",
-        "w_signed_on": "2023-09-19",
-        "w_confirmed_by": "cw-01",
+        "w_received_on": "2023-09-19",
+        "w_received_by": "cw-01",
+        "w_kept_at": "ケースファイル 第2分冊",
+        "w_confirmed_by": "sv-01",
         "w_confirmed_on": "2023-09-20",
+        "w_guidance": "no",
         "w_prospect": "長男夫婦と同居し、長男の収入で生活する",
     }
     unsigned = caseworker.post(f"/cases/{case_id}/decisions", data={CSRF_FIELD: csrf(form), **data})
     assert unsigned.status_code == 422
-    assert 'id="withdrawal-error">辞退には本人自身の署名による申出が必要です<' in unsigned.text
+    assert (
+        'id="withdrawal-error">辞退による廃止には、本人が署名した辞退届の受領の記録が必要です'
+        in (unsigned.text)
+    )
     assert "長男夫婦と同居し、長男の収入で生活する</textarea>" in unsigned.text
-    assert 'name="w_signed_on" type="date" value="2023-09-19"' in unsigned.text
+    assert 'name="w_received_on" type="date" value="2023-09-19"' in unsigned.text
+    induced = caseworker.post(
+        f"/cases/{case_id}/decisions",
+        data={CSRF_FIELD: csrf(form), **data, "w_signed_by_person": "1", "w_guidance": "yes"},
+    )
+    assert induced.status_code == 422
+    assert "職員の指導・勧奨による辞退は、本人の自由な意思による辞退として廃止できません" in (
+        induced.text
+    )
 
     response = caseworker.post(
         f"/cases/{case_id}/decisions",
@@ -528,8 +542,9 @@ def test_termination_by_withdrawal_needs_the_persons_own_declaration(as_staff, d
     decision_id = location_id(response, "decisions")
     page = caseworker.get(f"/decisions/{decision_id}").text
     assert "廃止の決定" in page
-    assert "辞退の申出" in page
+    assert "辞退届の受領と任意性の確認" in page
     assert "本人の自署" in page
+    assert "ケースファイル 第2分冊" in page
     assert "長男夫婦と同居し" in page
     supervisor = as_staff("sv-01")
     approved = post(
@@ -543,7 +558,7 @@ def test_termination_by_withdrawal_needs_the_persons_own_declaration(as_staff, d
     assert (case.status, case.closed_on) == (CaseStatus.TERMINATED, date(2023, 9, 30))
     withdrawal = table(database, "decisions")[decision_id].withdrawal
     assert withdrawal.signed_by_person
-    assert withdrawal.free_will_confirmed_by == "cw-01"
+    assert table(database, "decisions")[decision_id].free_will_check.confirmed_by == "sv-01"
     history = caseworker.get(f"/cases/{case_id}").text
     assert "医療扶助・介護扶助" in history
 
