@@ -598,6 +598,9 @@ def _decision_form(
 ) -> HTMLResponse:
     detail = pages.cases.case_detail(actor, case_id, purpose=AccessPurpose.DECISION)
     application = pages.lifecycle.application(actor, application_id) if application_id else None
+    determinations = (
+        pages.determination.need_determinations(actor, application_id) if application_id else []
+    )
     members = [m for m in detail.household.members if not m.separated]
     return pages.render(
         request,
@@ -611,6 +614,7 @@ def _decision_form(
         household=detail.household,
         members=members,
         application=application,
+        determination=determinations[-1] if determinations else None,
         with_amounts=kind in _WITH_AMOUNTS,
         income_rows=range(INCOME_ROWS),
         income_kinds=_options(IncomeKind, skip=(IncomeKind.EXCLUDED,)),

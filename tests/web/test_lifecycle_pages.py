@@ -16,11 +16,13 @@ from fastapi.testclient import TestClient
 from reference_app.app import create_app
 from reference_app.web import CSRF_FIELD
 from seikatsu_std.calc import Calculator
+from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import CaseStatus
 from seikatsu_std.model.decision import DecisionStatus
 from seikatsu_std.model.intake import ApplicationStatus, ConsultationOutcome
 from seikatsu_std.services.audit import AuditAction
 from seikatsu_std.services.demo import DEMO_STAFF, DemoOffice, demo_office
+from seikatsu_std.services.determination_records import NeedDeterminationRequest
 from seikatsu_std.services.memory import MemoryDatabase
 from tests.api.conftest import NOW, FakeAccounts
 from tests.web.test_pages import csrf, first_case_of, log_in
@@ -432,6 +434,48 @@ def test_a_rejection_keeps_the_input_until_its_reason_class_is_chosen(as_staff, 
     assert notice.status_code == 200
     assert "却下" in notice.text
     assert "審査請求" in notice.text
+
+
+def test_the_rejection_form_shows_the_need_determination(as_staff, database):
+    caseworker = as_staff("cw-01")
+    application_id, case_id = register(caseworker)
+    path = f"/cases/{case_id}/decisions/new?kind=rejection&application={application_id}"
+    assert "この申請の要否判定の記録はありません" in caseworker.get(path).text
+    household = table(database, "households")[table(database, "cases")[case_id].household_id]
+    situation = CalculationInput(
+        id="calculation-web-need",
+        month=TODAY[:7],
+        household=household,
+        incomes=[{"member_id": household.head.id, "kind": "pension", "amount": 400_000}],
+    )
+    service = caseworker.app.state.determination  # type: ignore[attr-defined]
+    found = service.determine_need(
+        "cw-01",
+        application_id,
+        NeedDeterminationRequest(determined_on=date.fromisoformat(TODAY), calculation=situation),
+    )
+    page = caseworker.get(path).text
+    assert "<strong>否</strong>" in page
+    assert f"{found.minimum_living_cost:,}円" in page
+    assert "400,000円" in page
+    assert "最低生活費の計算明細" in page
+    assert "収入の計算明細" in page
+    assert found.tables[0].edition in page
+    response = caseworker.post(
+        f"/cases/{case_id}/decisions",
+        data={
+            CSRF_FIELD: csrf(page),
+            "kind": "rejection",
+            "application_id": application_id,
+            "effective_on": TODAY,
+            "rejection_reason": "income_sufficient",
+            "reasons": "最低生活費を上回る収入があるため",
+        },
+        follow_redirects=False,
+    )
+    decision = caseworker.get(f"/decisions/{location_id(response, 'decisions')}").text
+    assert "却下の理由に具体的な事実を記載してください" in decision
+    assert "400,000円（要否判定による）" in decision
 
 
 # ------------------------------------------------------------------ conflicts
