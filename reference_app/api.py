@@ -30,6 +30,9 @@ from seikatsu_std.model import CaseStatus
 from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.audit import MAX_AUDIT_PAGE, AccessPurpose, AuditAction, AuditQuery
 from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.determination import DeterminationService
+from seikatsu_std.services.determination_records import NeedDeterminationRequest
+from seikatsu_std.services.ex_officio import ExOfficioService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.models import (
     ApplicationDraft,
@@ -38,6 +41,7 @@ from seikatsu_std.services.models import (
     ConsultationDraft,
     DecisionDraft,
     ElectronicApplication,
+    ExOfficioDraft,
     ExtensionRequest,
     ReviewRequestDraft,
     RulingRecord,
@@ -72,6 +76,16 @@ def appeals(request: Request) -> AppealService:
     return service
 
 
+def determination(request: Request) -> DeterminationService:
+    service: DeterminationService = request.app.state.determination
+    return service
+
+
+def ex_officio(request: Request) -> ExOfficioService:
+    service: ExOfficioService = request.app.state.ex_officio
+    return service
+
+
 def sessions(request: Request) -> SessionService:
     service: SessionService = request.app.state.sessions
     return service
@@ -86,6 +100,8 @@ Staff = Annotated[str, Depends(staff_id)]
 Cases = Annotated[CaseService, Depends(cases)]
 Lifecycle = Annotated[LifecycleService, Depends(lifecycle)]
 Appeals = Annotated[AppealService, Depends(appeals)]
+Determination = Annotated[DeterminationService, Depends(determination)]
+ExOfficio = Annotated[ExOfficioService, Depends(ex_officio)]
 Purpose = Annotated[AccessPurpose, Query(description="利用目的")]
 
 
@@ -310,6 +326,32 @@ def create_support_inquiry(
     application_id: str, body: SupportInquiryDraft, actor: Staff, service: Lifecycle
 ) -> Response:
     return _json(service.record_support_inquiry(actor, application_id, body), 201)
+
+
+@router.post("/ex-officio-protections", operation_id="registerExOfficio")
+def register_ex_officio(body: ExOfficioDraft, actor: Staff, service: ExOfficio) -> Response:
+    return _json(service.register_ex_officio(actor, body), 201)
+
+
+@router.post(
+    "/applications/{application_id}/need-determinations", operation_id="createNeedDetermination"
+)
+def create_need_determination(
+    application_id: str, body: NeedDeterminationRequest, actor: Staff, service: Determination
+) -> Response:
+    return _json(service.determine_need(actor, application_id, body), 201)
+
+
+@router.get(
+    "/applications/{application_id}/need-determinations", operation_id="listNeedDeterminations"
+)
+def list_need_determinations(application_id: str, actor: Staff, service: Determination) -> Response:
+    return _json(list(service.need_determinations(actor, application_id)))
+
+
+@router.get("/cases/{case_id}/decisions", operation_id="listCaseDecisions")
+def list_case_decisions(case_id: str, actor: Staff, service: Lifecycle) -> Response:
+    return _json(list(service.case_decisions(actor, case_id)))
 
 
 @router.post("/decisions", operation_id="draftDecision")

@@ -20,6 +20,8 @@ from seikatsu_std.api.contract import openapi_document
 from seikatsu_std.calc import Calculator
 from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.determination import DeterminationService
+from seikatsu_std.services.ex_officio import ExOfficioService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.ports import Clock, UnitOfWorkFactory
 
@@ -50,6 +52,8 @@ def create_app(
     app.state.cases = CaseService(uow, clock, calculator)
     app.state.lifecycle = LifecycleService(uow, clock, calculator)
     app.state.appeals = AppealService(uow, clock, calculator)
+    app.state.determination = DeterminationService(uow, clock, calculator)
+    app.state.ex_officio = ExOfficioService(uow, clock, calculator)
     app.state.sessions = SessionService(uow, accounts, clock)
     app.state.clock = clock
     app.state.accounts = accounts

@@ -49,6 +49,7 @@ from seikatsu_std.model.decision import AssistanceAmounts
 from seikatsu_std.model.office import EmploymentType, StaffRole
 from seikatsu_std.services.audit import AccessPurpose
 from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.determination import DeterminationService
 from seikatsu_std.services.errors import (
     ForbiddenError,
     InvalidRequestError,
@@ -156,6 +157,7 @@ class Pages:
     sessions: SessionService
     accounts: Accounts
     lifecycle: LifecycleService
+    determination: DeterminationService
 
     def render(
         self,
@@ -862,6 +864,7 @@ def install_pages(app: FastAPI) -> None:
         sessions=app.state.sessions,
         accounts=app.state.accounts,
         lifecycle=app.state.lifecycle,
+        determination=app.state.determination,
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(_routes())

@@ -100,7 +100,20 @@ INCOME_ROWS = 4
 _UNDECIDED = (ApplicationStatus.RECEIVED, ApplicationStatus.INVESTIGATING)
 _WITH_AMOUNTS = (DecisionKind.START, DecisionKind.CHANGE)
 #: Violations of a service rule that belong to one field of a form.
-_RULE_FIELDS = {"receiving_office": "transferred_to", "calculable": "month"}
+_RULE_FIELDS = {
+    "receiving_office": "transferred_to",
+    "calculable": "month",
+    "withdrawal_declaration": "withdrawal",
+    "declaration_received_on": "w_received_on",
+    "declaration_received_by": "w_received_by",
+    "declaration_original_kept_at": "w_kept_at",
+    "free_will_checked": "free_will_check",
+    "free_will_confirmed_by": "w_confirmed_by",
+    "free_will_confirmed_on": "w_confirmed_on",
+    "staff_guidance_recorded": "w_guidance",
+    "livelihood_prospect": "w_prospect",
+    "not_induced": "w_guidance",
+}
 
 #: Short badges of the deadline states (the pending list, the application page).
 CLOCK_LABELS: dict[ClockState, str] = {
@@ -611,6 +624,9 @@ def _decision_form(
 ) -> HTMLResponse:
     detail = pages.cases.case_detail(actor, case_id, purpose=AccessPurpose.DECISION)
     application = pages.lifecycle.application(actor, application_id) if application_id else None
+    determinations = (
+        pages.determination.need_determinations(actor, application_id) if application_id else []
+    )
     members = [m for m in detail.household.members if not m.separated]
     return pages.render(
         request,
@@ -624,6 +640,7 @@ def _decision_form(
         household=detail.household,
         members=members,
         application=application,
+        determination=determinations[-1] if determinations else None,
         with_amounts=kind in _WITH_AMOUNTS,
         income_rows=range(INCOME_ROWS),
         income_kinds=_options(IncomeKind, skip=(IncomeKind.EXCLUDED,)),
@@ -744,7 +761,8 @@ def _decision_page(
         for who in (
             decision.drafted_by,
             decision.approved_by,
-            decision.withdrawal.free_will_confirmed_by if decision.withdrawal else None,
+            decision.withdrawal.received_by if decision.withdrawal else None,
+            decision.free_will_check.confirmed_by if decision.free_will_check else None,
         )
         if who
     }
@@ -1240,11 +1258,15 @@ def lifecycle_routes() -> APIRouter:
             ("termination_reason",): "termination_reason",
             ("transferred_to",): "transferred_to",
             ("withdrawal",): "withdrawal",
-            ("withdrawal", "signed_on"): "w_signed_on",
+            ("withdrawal", "received_on"): "w_received_on",
+            ("withdrawal", "received_by"): "w_received_by",
             ("withdrawal", "signed_by_person"): "w_signed_by_person",
-            ("withdrawal", "free_will_confirmed_by"): "w_confirmed_by",
-            ("withdrawal", "free_will_confirmed_on"): "w_confirmed_on",
-            ("withdrawal", "livelihood_prospect"): "w_prospect",
+            ("withdrawal", "original_kept_at"): "w_kept_at",
+            ("free_will_check",): "free_will_check",
+            ("free_will_check", "confirmed_by"): "w_confirmed_by",
+            ("free_will_check", "confirmed_on"): "w_confirmed_on",
+            ("free_will_check", "staff_guidance"): "w_guidance",
+            ("free_will_check", "livelihood_prospect"): "w_prospect",
         }
         if kind is DecisionKind.REJECTION:
             data["rejection_reason"] = form.optional("rejection_reason")
@@ -1258,10 +1280,18 @@ def lifecycle_routes() -> APIRouter:
             if reason == TerminationReason.WITHDRAWAL.value:
                 data["withdrawal"] = _present(
                     {
-                        "signed_on": form.optional("w_signed_on"),
+                        "received_on": form.optional("w_received_on"),
+                        "received_by": form.optional("w_received_by"),
                         "signed_by_person": bool(form.value("w_signed_by_person")),
-                        "free_will_confirmed_by": form.optional("w_confirmed_by"),
-                        "free_will_confirmed_on": form.optional("w_confirmed_on"),
+                        "original_kept_at": form.optional("w_kept_at"),
+                    }
+                )
+                guidance = form.optional("w_guidance")
+                data["free_will_check"] = _present(
+                    {
+                        "confirmed_by": form.optional("w_confirmed_by"),
+                        "confirmed_on": form.optional("w_confirmed_on"),
+                        "staff_guidance": None if guidance is None else guidance == "yes",
                         "livelihood_prospect": form.optional("w_prospect"),
                     }
                 )

@@ -55,6 +55,7 @@ from reference_app.db.tables import (
     ConsultationRow,
     DecisionRow,
     HouseholdRow,
+    NeedDeterminationRow,
     OfficeRow,
     PersonalNumberRow,
     RecordRow,
@@ -79,6 +80,7 @@ from seikatsu_std.model import (
 from seikatsu_std.model.base import Record
 from seikatsu_std.model.intake import ApplicationStatus
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditEntry, AuditQuery
+from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.errors import VersionConflictError
 from seikatsu_std.services.models import CaseEvent
 from seikatsu_std.services.ports import (
@@ -87,6 +89,7 @@ from seikatsu_std.services.ports import (
     CaseStore,
     DecisionStore,
     EventStore,
+    NeedDeterminationStore,
     PersonalNumberStore,
     RecordStore,
     ReviewRequestStore,
@@ -474,6 +477,27 @@ class SqlDecisionStore(SqlRecordStore[Decision]):
         return self._records(DecisionRow.case_id == case_id, DecisionRow.drafted_on, DecisionRow.id)
 
 
+class SqlNeedDeterminationStore(SqlRecordStore[NeedDetermination]):
+    """Need determinations by application."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(
+            session,
+            NeedDeterminationRow,
+            NeedDetermination,
+            "need determination",
+            lambda n: {"application_id": n.application_id, "determined_on": n.determined_on},
+        )
+
+    def for_application(self, application_id: str) -> list[NeedDetermination]:
+        """Oldest first; determinations of the same day in id order."""
+        return self._records(
+            NeedDeterminationRow.application_id == application_id,
+            NeedDeterminationRow.determined_on,
+            NeedDeterminationRow.id,
+        )
+
+
 class SqlStaffStore(SqlRecordStore[StaffMember]):
     """Staff by office."""
 
@@ -722,6 +746,7 @@ class SqlUnitOfWork:
         self.support_inquiries: SupportInquiryStore = SqlSupportInquiryStore(session)
         self.decisions: DecisionStore = SqlDecisionStore(session)
         self.review_requests: ReviewRequestStore = SqlReviewRequestStore(session)
+        self.need_determinations: NeedDeterminationStore = SqlNeedDeterminationStore(session)
         self.calculations: RecordStore[CalculationInput] = SqlRecordStore(
             session, CalculationRow, CalculationInput, "calculation"
         )

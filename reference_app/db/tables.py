@@ -12,7 +12,9 @@ SHA-256 of each token, never the token.
 
 The migrations (``migrations/versions/``: ``0001_initial.py`` for the first
 tables, ``0002_lifecycle.py`` for consultations, applications and support
-inquiries, ``0003_review_requests.py`` for requests for review) create exactly these tables; a test compares the two.
+inquiries, ``0003_review_requests.py`` for requests for review,
+``0004_determination.py`` for need determinations, ``0005_intake.py`` for the
+intake items) create exactly these tables; a test compares the two.
 """
 
 from __future__ import annotations
@@ -184,6 +186,15 @@ class ReviewRequestRow(RecordRow):
     office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"))
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     ruling_due_on: Mapped[date] = mapped_column(Date)
+
+
+class NeedDeterminationRow(RecordRow):
+    """要否判定 (NeedDetermination), by application."""
+
+    __tablename__ = "need_determinations"
+
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
+    determined_on: Mapped[date] = mapped_column(Date)
 
 
 class CalculationRow(RecordRow):

@@ -21,12 +21,13 @@ from seikatsu_std import STANDARD_VERSION, __version__
 from seikatsu_std.api.problems import PROBLEM_MEDIA_TYPE, Problem
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.calc.results import CalculationResult
-from seikatsu_std.model import Case, CaseStatus, StaffMember
+from seikatsu_std.model import Case, CaseStatus, Decision, StaffMember
 from seikatsu_std.model.base import StdModel
 from seikatsu_std.model.identifiers import MyNumber
 from seikatsu_std.model.investigation import SupportInquiry
 from seikatsu_std.notices import DecisionNotice
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, ChainReport
+from seikatsu_std.services.determination_records import NeedDetermination, NeedDeterminationRequest
 from seikatsu_std.services.models import (
     ApplicationDraft,
     ApplicationView,
@@ -42,6 +43,8 @@ from seikatsu_std.services.models import (
     DecisionDraft,
     DecisionView,
     ElectronicApplication,
+    ExOfficioDraft,
+    ExOfficioRegistration,
     ExtensionRequest,
     PendingApplications,
     ReviewRequestDraft,
@@ -540,12 +543,65 @@ OPERATIONS: tuple[Operation, ...] = (
         success=201,
     ),
     Operation(
+        "registerExOfficio",
+        "post",
+        "/ex-officio-protections",
+        "職権による保護の登録",
+        "急迫した状況にある要保護者について、申請によらず職権で保護するための記録（急迫と判断した事実・判断日・"
+        "判断した職員）を登録し、開始の決定を待つケースを開く（生活保護法25条1項）。開始の区分は「職権」で、"
+        "申請による開始と区別される。記録は開始の決定の起案に引き継がれる（申請IDなしで起案する）。"
+        "記録に欠けがあれば、欠けた項目を detail に示して 422 invalid-request。判断した職員は福祉事務所の公務員に限る。",
+        "applications",
+        {201: ExOfficioRegistration, 400: Problem, **_AUTH_ERRORS, 422: Problem},
+        body=ExOfficioDraft,
+        success=201,
+    ),
+    Operation(
+        "createNeedDetermination",
+        "post",
+        "/applications/{application_id}/need-determinations",
+        "要否判定",
+        "判定日の月の世帯の状況（計算の入力）から、判定日に有効な基準表で最低生活費を算定し、"
+        "要否判定上の収入認定額と比べて要・否を判定して記録する（生活保護法8条）。"
+        "記録には双方の計算明細と使用した基準表の版が残る。判定日が申請の受付日より前なら 422 rule-violation、"
+        "今日より後・対象年月が判定日の月でない・申請の世帯でない入力は 422 invalid-request、"
+        "決定済み・取下げ済みの申請は 409 invalid-transition。",
+        "applications",
+        {201: NeedDetermination, **_CHANGE_ERRORS},
+        parameters=(_APPLICATION_ID,),
+        body=NeedDeterminationRequest,
+        success=201,
+    ),
+    Operation(
+        "listNeedDeterminations",
+        "get",
+        "/applications/{application_id}/need-determinations",
+        "要否判定の一覧",
+        "申請について記録した要否判定を古い順に返す。閲覧は監査ログに記録される。",
+        "applications",
+        {200: list[NeedDetermination], **_AUTH_ERRORS, 404: Problem},
+        parameters=(_APPLICATION_ID,),
+    ),
+    Operation(
+        "listCaseDecisions",
+        "get",
+        "/cases/{case_id}/decisions",
+        "ケースの決定の一覧",
+        "ケースのすべての決定（起案中を含む）を起案日の新しい順に返す。閲覧は監査ログに記録される。",
+        "decisions",
+        {200: list[Decision], **_AUTH_ERRORS, 404: Problem},
+        parameters=(_CASE_ID,),
+    ),
+    Operation(
         "draftDecision",
         "post",
         "/decisions",
         "保護の決定の起案",
         "開始・却下・変更・停止・廃止の決定を起案する。開始・変更の額は計算の入力から基準表により算定し、"
         "計算の説明とともに返す（確認用の額が計算の結果と違えば 422 rule-violation）。"
+        "辞退による廃止は、本人が署名した辞退届の受領記録と任意性の確認記録がそろわなければ 422 rule-violation"
+        "（欠けた項目ごとに violations に示す）。収入による却下は直近の要否判定の額を記録し、"
+        "理由が定型文だけなら warnings に警告を返す。"
         "ケース・申請の状態がその決定を許さなければ 409 invalid-transition。",
         "decisions",
         {201: DecisionView, **_CHANGE_ERRORS},

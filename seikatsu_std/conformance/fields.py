@@ -113,9 +113,14 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldAt, ...]:
 def field_titled(model: type[BaseModel], title: str) -> FieldAt:
     """The field of ``model`` titled ``title``: a plain value before a record, the nearest first.
 
+    A title no field has may be the title of the enumeration a field holds.
+
     Raises :class:`UnsupportedStepError` if the standard's model has no such field.
     """
     matches = [f for f in fields_of(model) if f.title == title]
+    if not matches:
+        # An enumeration's own title names its field too (廃止の理由 → 廃止の理由の区分).
+        matches = [f for f in fields_of(model) if f.enum is not None and _enum_title(f) == title]
     if not matches:
         raise UnsupportedStepError(f"標準の「{model_title(model)}」に「{title}」の項目はありません")
     plain = [f for f in matches if f.record is None] or matches
@@ -125,6 +130,12 @@ def field_titled(model: type[BaseModel], title: str) -> FieldAt:
         paths = ", ".join(f.json_path for f in candidates)
         raise ValueError(f"「{title}」 is ambiguous in {model.__name__}: {paths}")
     return candidates[0]
+
+
+def _enum_title(field: FieldAt) -> str | None:
+    enum = field.enum
+    title = getattr(enum, "__title__", None)
+    return title if isinstance(title, str) else None
 
 
 def value_at(document: Any, field: FieldAt) -> Any:

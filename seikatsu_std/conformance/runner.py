@@ -43,6 +43,13 @@ from seikatsu_std.conformance.targets import (
 from seikatsu_std.requirements import load_catalogue
 
 HERE = Path(__file__).resolve().parent
+#: The step libraries, loaded as pytest plugins (one module per area of the business).
+STEP_MODULES = (
+    "seikatsu_std.conformance.steps",
+    "seikatsu_std.conformance.steps_lifecycle",
+    "seikatsu_std.conformance.steps_appeals",
+    "seikatsu_std.conformance.steps_determination",
+)
 #: Password of the reference app's demo accounts during a reference run (throw-away).
 REFERENCE_PASSWORD = "conformance-run"
 
@@ -148,12 +155,7 @@ def run_on(
         str(HERE / "pytest.ini"),
         "--rootdir",
         str(HERE),
-        "-p",
-        "seikatsu_std.conformance.steps",
-        "-p",
-        "seikatsu_std.conformance.steps_lifecycle",
-        "-p",
-        "seikatsu_std.conformance.steps_appeals",
+        *(arg for module in STEP_MODULES for arg in ("-p", module)),
         "--strict-markers",
         "-p",
         "no:terminal",

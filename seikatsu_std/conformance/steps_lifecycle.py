@@ -125,7 +125,7 @@ def _applications(state: ScenarioState) -> dict[str, Filed]:
     return filed
 
 
-def _filed(state: ScenarioState, key: str) -> Filed:
+def filed_application(state: ScenarioState, key: str) -> Filed:
     found = _applications(state).get(key)
     if found is None:
         known = "、".join(_applications(state)) or "なし"
@@ -138,12 +138,12 @@ def _consultation(state: ScenarioState) -> Consulted:
     return consulted
 
 
-def _decision(state: ScenarioState) -> Drafted:
+def drafted_decision(state: ScenarioState) -> Drafted:
     drafted: Drafted = state.values["decision"]
     return drafted
 
 
-def _established(state: ScenarioState, what: str) -> None:
+def established(state: ScenarioState, what: str) -> None:
     """A precondition the target must accept (the scenario cannot go on otherwise)."""
     reply = state.last()
     state.expect(f"前提: {what}（HTTP 2xx）")
@@ -151,7 +151,7 @@ def _established(state: ScenarioState, what: str) -> None:
 
 
 @contextlib.contextmanager
-def _acting_as(state: ScenarioState, staff_id: str) -> Iterator[None]:
+def acting_as(state: ScenarioState, staff_id: str) -> Iterator[None]:
     """Act as ``staff_id``, then log back in as whoever was logged in."""
     previous = state.values.get("staff_id")
     if previous == staff_id:
@@ -221,7 +221,7 @@ def case_detail(state: ScenarioState, case_id: str) -> dict[str, Any]:
 
 
 def _start_decision(state: ScenarioState, name: str) -> dict[str, Any]:
-    filed = _filed(state, name)
+    filed = filed_application(state, name)
     if filed.household is None:
         raise ValueError(f"「{name}」の申請は開始申請ではありません")
     return {
@@ -341,7 +341,7 @@ def _consult(state: ScenarioState, rows: list[list[str]]) -> None:
         )
 
 
-def _draft(state: ScenarioState, body: dict[str, Any]) -> None:
+def send_draft(state: ScenarioState, body: dict[str, Any]) -> None:
     state.reply = reply = state.target.draft_decision(body)
     if reply.status == 201:
         decision = reply.body["decision"]
@@ -351,20 +351,20 @@ def _draft(state: ScenarioState, body: dict[str, Any]) -> None:
 
 
 def _approve(state: ScenarioState) -> None:
-    drafted = _decision(state)
+    drafted = drafted_decision(state)
     state.reply = reply = state.target.approve_decision(drafted.decision_id, drafted.version)
     if reply.status == 200:
         drafted.version = reply.body["version"]
 
 
-def _approver(state: ScenarioState) -> str:
+def approver_of(state: ScenarioState) -> str:
     """Who approves in a precondition: the supervisor, or the chief if the supervisor drafted."""
     supervisor = staff_of("査察指導員")
-    return staff_of("課長") if _decision(state).drafted_by == supervisor else supervisor
+    return staff_of("課長") if drafted_decision(state).drafted_by == supervisor else supervisor
 
 
 def _issue(state: ScenarioState) -> None:
-    drafted = _decision(state)
+    drafted = drafted_decision(state)
     state.reply = reply = state.target.notify_decision(drafted.decision_id, drafted.version)
     if reply.status == 200:
         drafted.version = reply.body["version"]
@@ -401,7 +401,7 @@ def consult(state: ScenarioState, datatable: list[list[str]]) -> None:
 @given("次の内容で相談記録が確定している")
 def consulted(state: ScenarioState, datatable: list[list[str]]) -> None:
     _consult(state, datatable)
-    _established(state, "相談記録の確定")
+    established(state, "相談記録の確定")
 
 
 @given("次の内容で相談記録を作成している")
@@ -453,7 +453,9 @@ def _apply_from_consultation(
         put(body, field_titled(ApplicationDraft, "受付日を変更する理由"), reason)
     _receive(state, consultation.person_name, body)
     if state.last().status == 201:
-        consultation.application_id = _filed(state, consultation.person_name).application_id
+        consultation.application_id = filed_application(
+            state, consultation.person_name
+        ).application_id
 
 
 @when("相談記録から保護の申請を登録する")
@@ -474,7 +476,7 @@ def apply_from_consultation_moved(state: ScenarioState, reason: str, day: str) -
 @given("相談記録から保護の申請を登録している")
 def applied_from_consultation(state: ScenarioState) -> None:
     _apply_from_consultation(state)
-    _established(state, "相談記録からの申請の登録")
+    established(state, "相談記録からの申請の登録")
 
 
 # ---------------------------------------------------------------- applications
@@ -484,7 +486,7 @@ def applied_from_consultation(state: ScenarioState) -> None:
 def application_filed(state: ScenarioState, name: str, day: str) -> None:
     _receivable(state, day)
     _receive(state, name, start_application(name, day))
-    _established(state, f"申請者 {name} の申請（申請日 {day}）の登録")
+    established(state, f"申請者 {name} の申請（申請日 {day}）の登録")
 
 
 @when(parsers.parse('申請日 "{day}" で保護の申請を登録する'))
@@ -551,14 +553,16 @@ def transmit_with(state: ScenarioState, attached: str, name: str, at: str) -> No
 def transmitted(state: ScenarioState, name: str, at: str) -> None:
     _receivable(state, at[:10])
     _transmit(state, name, at)
-    _established(state, f"申請者 {name} の電子申請（受信日時 {at}）の受信")
+    established(state, f"申請者 {name} の電子申請（受信日時 {at}）の受信")
 
 
 @then(parsers.parse('申請者 "{name}" の申請の添付書類に "{attached}" が含まれる'))
 def attached_to(state: ScenarioState, name: str, attached: str) -> None:
-    state.reply = reply = state.target.get_application(_filed(state, name).application_id)
+    state.reply = reply = state.target.get_application(
+        filed_application(state, name).application_id
+    )
     state.expect(f"申請者 {name} の申請の「添付書類」に「{attached}」")
-    field, listed = _record_field(state, "添付書類")
+    field, listed = record_field(state, "添付書類")
     assert reply.status == 200, f"HTTP {reply.status} {reply.body}"
     name_field = field_titled(Attachment, "ファイル名")
     names = [value_at(item, name_field) for item in listed or []]
@@ -593,7 +597,7 @@ def file_change(state: ScenarioState, case_id: str, day: str) -> None:
 def change_filed(state: ScenarioState, case_id: str, day: str) -> None:
     _receivable(state, day)
     _receive(state, case_id, _change_application(state, case_id, day))
-    _established(state, f"ケース {case_id} の変更の申請（申請日 {day}）の登録")
+    established(state, f"ケース {case_id} の変更の申請（申請日 {day}）の登録")
 
 
 #: The columns of a table of applications: who applied (a case id for a change application)
@@ -624,23 +628,23 @@ def applications_filed(state: ScenarioState, datatable: list[list[str]]) -> None
 
 def _decided_and_notified(state: ScenarioState, name: str, day: str) -> None:
     today_is(state, day)
-    _draft(state, _start_decision(state, name))
-    _established(state, f"{day} に申請者 {name} の開始決定を起案")
-    with _acting_as(state, _approver(state)):
+    send_draft(state, _start_decision(state, name))
+    established(state, f"{day} に申請者 {name} の開始決定を起案")
+    with acting_as(state, approver_of(state)):
         _approve(state)
-        _established(state, f"{day} に申請者 {name} の開始決定を決裁")
+        established(state, f"{day} に申請者 {name} の開始決定を決裁")
     _issue(state)
-    _established(state, f"{day} に申請者 {name} の決定通知書を発行")
+    established(state, f"{day} に申請者 {name} の決定通知書を発行")
 
 
 @given(parsers.parse('申請者 "{key}" の申請に延長理由 "{reason}" が登録されている'))
 @given(parsers.parse('ケース "{key}" の変更の申請に延長理由 "{reason}" が登録されている'))
 def extension_recorded(state: ScenarioState, key: str, reason: str) -> None:
-    filed = _filed(state, key)
+    filed = filed_application(state, key)
     state.reply = reply = state.target.extend_deadline(
         filed.application_id, {"version": filed.version, "reason": reason}
     )
-    _established(state, f"{key} の申請の延長の理由の記録")
+    established(state, f"{key} の申請の延長の理由の記録")
     filed.version = reply.body["version"]
 
 
@@ -650,7 +654,7 @@ def extension_recorded(state: ScenarioState, key: str, reason: str) -> None:
     )
 )
 def application_staff(state: ScenarioState, name: str, caseworker: str, supervisor: str) -> None:
-    case = case_detail(state, _filed(state, name).case_id)["case"]
+    case = case_detail(state, filed_application(state, name).case_id)["case"]
     state.expect(f"前提: 申請のケースの担当現業員 {caseworker}、査察指導員 {supervisor}")
     assert (case["caseworker_id"], case["supervisor_id"]) == (caseworker, supervisor), (
         f"担当現業員 {case['caseworker_id']}、査察指導員 {case['supervisor_id']}"
@@ -693,9 +697,9 @@ _OVERDUE_ALERT = "30日経過（却下とみなされうる）"
 
 @then(parsers.parse('職員 "{staff_id}" に申請者 "{name}" の30日経過の通知が届いている'))
 def alerted(state: ScenarioState, staff_id: str, name: str) -> None:
-    wanted = _filed(state, name).application_id
+    wanted = filed_application(state, name).application_id
     state.expect(f"職員 {staff_id} への通知に「{name}」の申請の「{_OVERDUE_ALERT}」")
-    with _acting_as(state, staff_id):
+    with acting_as(state, staff_id):
         state.reply = reply = state.target.staff_alerts()
     assert reply.status == 200, f"no alerts: HTTP {reply.status} {reply.body}"
     kind = field_titled(StaffAlert, "通知の種類")
@@ -711,11 +715,11 @@ def alerted(state: ScenarioState, staff_id: str, name: str) -> None:
 def notice_sent(state: ScenarioState, name: str, day: str) -> None:
     today_is(state, day)
     _issue(state)
-    _established(state, f"{day} に申請者 {name} の決定通知書を発送")
+    established(state, f"{day} に申請者 {name} の決定通知書を発送")
 
 
 def _withdraw(state: ScenarioState, name: str, rows: list[list[str]]) -> None:
-    filed = _filed(state, name)
+    filed = filed_application(state, name)
     body = {"version": filed.version, **body_from_rows(WithdrawalRequest, rows)}
     state.reply = reply = state.target.withdraw_application(filed.application_id, body)
     if reply.status == 200:
@@ -730,12 +734,12 @@ def withdraw(state: ScenarioState, name: str, datatable: list[list[str]]) -> Non
 @given(parsers.parse('次の内容で申請者 "{name}" の申請の取下げが登録されている'))
 def withdrawn(state: ScenarioState, name: str, datatable: list[list[str]]) -> None:
     _withdraw(state, name, datatable)
-    _established(state, f"申請者 {name} の申請の取下げ")
+    established(state, f"申請者 {name} の申請の取下げ")
 
 
 @when(parsers.parse('申請者 "{name}" の申請を取得する'))
 def read_application(state: ScenarioState, name: str) -> None:
-    state.reply = state.target.get_application(_filed(state, name).application_id)
+    state.reply = state.target.get_application(filed_application(state, name).application_id)
 
 
 # ---------------------------------------------------------------- decisions
@@ -745,27 +749,27 @@ def read_application(state: ScenarioState, name: str) -> None:
 def draft_for_case(state: ScenarioState, case_id: str, datatable: list[list[str]]) -> None:
     household = case_detail(state, case_id)["household"]
     filed = _applications(state).get(case_id)
-    _draft(state, _decision_from_rows(datatable, case_id, filed, household))
+    send_draft(state, _decision_from_rows(datatable, case_id, filed, household))
 
 
 @when(parsers.parse('計算の入力を付けずに、次の内容でケース "{case_id}" の決定を起案する'))
 def draft_without_calculation(
     state: ScenarioState, case_id: str, datatable: list[list[str]]
 ) -> None:
-    _draft(state, _decision_from_rows(datatable, case_id, None, None))
+    send_draft(state, _decision_from_rows(datatable, case_id, None, None))
 
 
 @when(parsers.parse('次の内容で申請者 "{name}" の決定を起案する'))
 def draft_for_applicant(state: ScenarioState, name: str, datatable: list[list[str]]) -> None:
-    filed = _filed(state, name)
-    _draft(state, _decision_from_rows(datatable, filed.case_id, filed, filed.household))
+    filed = filed_application(state, name)
+    send_draft(state, _decision_from_rows(datatable, filed.case_id, filed, filed.household))
 
 
 @when(parsers.parse('"{title}" を空にしてケース "{case_id}" の変更決定を起案する'))
 def draft_change_without(state: ScenarioState, title: str, case_id: str) -> None:
     body = _change_decision(state, case_id)
     drop(body, field_titled(DecisionDraft, title))
-    _draft(state, body)
+    send_draft(state, body)
 
 
 @when(
@@ -782,29 +786,29 @@ def draft_change_with_kind(state: ScenarioState, kind: str, amount: str, case_id
         field_titled(DecisionDraft, "扶助別の額（確認用）"),
         {codes.get(kind, kind): yen(amount)},
     )
-    _draft(state, body)
+    send_draft(state, body)
 
 
 @given(parsers.parse('申請者 "{name}" の開始決定が "{role}" により起案されている'))
 def start_drafted(state: ScenarioState, name: str, role: str) -> None:
-    with _acting_as(state, staff_of(role)):
-        _draft(state, _start_decision(state, name))
-        _established(state, f"{role}による申請者 {name} の開始決定の起案")
+    with acting_as(state, staff_of(role)):
+        send_draft(state, _start_decision(state, name))
+        established(state, f"{role}による申請者 {name} の開始決定の起案")
 
 
 @given(parsers.parse('ケース "{case_id}" の変更決定が "{role}" により起案されている'))
 def change_drafted(state: ScenarioState, case_id: str, role: str) -> None:
-    with _acting_as(state, staff_of(role)):
-        _draft(state, _change_decision(state, case_id))
-        _established(state, f"{role}によるケース {case_id} の変更決定の起案")
+    with acting_as(state, staff_of(role)):
+        send_draft(state, _change_decision(state, case_id))
+        established(state, f"{role}によるケース {case_id} の変更決定の起案")
 
 
 @given(parsers.parse('理由を空にしたケース "{case_id}" の変更決定の下書きがある'))
 def change_drafted_without_reasons(state: ScenarioState, case_id: str) -> None:
     body = _change_decision(state, case_id)
     put(body, field_titled(DecisionDraft, "決定の理由"), [""])
-    _draft(state, body)
-    _established(state, f"理由を空にしたケース {case_id} の変更決定の起案")
+    send_draft(state, body)
+    established(state, f"理由を空にしたケース {case_id} の変更決定の起案")
 
 
 @when("起案されている決定を決裁する")
@@ -814,9 +818,9 @@ def approve(state: ScenarioState) -> None:
 
 @given("起案されている決定が決裁されている")
 def approved(state: ScenarioState) -> None:
-    with _acting_as(state, _approver(state)):
+    with acting_as(state, approver_of(state)):
         _approve(state)
-        _established(state, "起案されている決定の決裁")
+        established(state, "起案されている決定の決裁")
 
 
 @when("その決定の決定通知書を発行する")
@@ -827,7 +831,7 @@ def issue_notice(state: ScenarioState) -> None:
 
 @when("その決定の決定通知書を取得する")
 def read_notice(state: ScenarioState) -> None:
-    state.reply = state.target.decision_notice(_decision(state).decision_id)
+    state.reply = state.target.decision_notice(drafted_decision(state).decision_id)
 
 
 # ---------------------------------------------------------------- then: problems
@@ -854,7 +858,7 @@ def violated(state: ScenarioState, rule: str) -> None:
 # ---------------------------------------------------------------- then: fields of the reply
 
 
-def _record_field(state: ScenarioState, title: str) -> tuple[FieldAt, Any]:
+def record_field(state: ScenarioState, title: str) -> tuple[FieldAt, Any]:
     """The field titled ``title`` of the last reply's record, and its value."""
     reply = state.last()
     assert 200 <= reply.status < 300, f"no record in the reply: HTTP {reply.status} {reply.body}"
@@ -862,21 +866,21 @@ def _record_field(state: ScenarioState, title: str) -> tuple[FieldAt, Any]:
     return field, value_at(reply.body, field)
 
 
-def _field_is(state: ScenarioState, title: str, expected: str, where: str = "応答") -> None:
+def field_is(state: ScenarioState, title: str, expected: str, where: str = "応答") -> None:
     state.expect(f"{where}の「{title}」が「{expected}」")
-    field, value = _record_field(state, title)
+    field, value = record_field(state, title)
     assert same(value, field, expected), f"{field.json_path} は「{shown(value, field)}」"
 
 
 def _field_shown(state: ScenarioState, title: str, where: str = "応答") -> None:
     state.expect(f"{where}に「{title}」の値がある")
-    field, value = _record_field(state, title)
+    field, value = record_field(state, title)
     assert value not in (None, "", [], {}), f"{field.json_path} に値がありません"
 
 
 @then(parsers.parse('応答の "{title}" は "{value}" である'))
 def reply_field_is(state: ScenarioState, title: str, value: str) -> None:
-    _field_is(state, title, value)
+    field_is(state, title, value)
 
 
 @then(parsers.parse('応答に "{title}" が示される'))
@@ -886,12 +890,12 @@ def reply_field_shown(state: ScenarioState, title: str) -> None:
 
 @then(parsers.parse('申請の処理期限は "{day}" である'))
 def notice_due(state: ScenarioState, day: str) -> None:
-    _field_is(state, "処理期限", day, "申請")
+    field_is(state, "処理期限", day, "申請")
 
 
 @then(parsers.parse('申請の延長時の最終期限は "{day}" である'))
 def extended_due(state: ScenarioState, day: str) -> None:
-    _field_is(state, "最終期限", day, "申請")
+    field_is(state, "最終期限", day, "申請")
 
 
 # ---------------------------------------------------------------- then: the notice
@@ -906,7 +910,7 @@ def _notice(state: ScenarioState) -> None:
 @then(parsers.parse('帳票の "{title}" は "{value}" である'))
 def notice_field_is(state: ScenarioState, title: str, value: str) -> None:
     _notice(state)
-    _field_is(state, title, value, "帳票")
+    field_is(state, title, value, "帳票")
 
 
 @then(parsers.parse('帳票に "{title}" が示される'))
@@ -918,14 +922,14 @@ def notice_field_shown(state: ScenarioState, title: str) -> None:
 @then(parsers.parse('帳票に延長の理由 "{reason}" が記載されている'))
 def notice_extension(state: ScenarioState, reason: str) -> None:
     _notice(state)
-    _field_is(state, "理由", reason, "帳票の「通知が14日を超えた理由」")
+    field_is(state, "理由", reason, "帳票の「通知が14日を超えた理由」")
 
 
 @then(parsers.parse('帳票に "{kind}" の額が記載されている'))
 def notice_amount_of(state: ScenarioState, kind: str) -> None:
     _notice(state)
     state.expect(f"帳票の扶助別の額に「{kind}」の行")
-    _, lines = _record_field(state, "扶助別の額")
+    _, lines = record_field(state, "扶助別の額")
     kind_field = field_titled(AmountLine, "扶助の種類")
     kinds = [shown(value_at(line, kind_field), kind_field) for line in lines or []]
     assert kind in kinds, f"扶助別の額の行: {kinds}"
@@ -954,7 +958,7 @@ def _pending_rows(state: ScenarioState) -> list[dict[str, Any]]:
 
 
 def _pending_row(state: ScenarioState, key: str) -> dict[str, Any] | None:
-    wanted = _filed(state, key).application_id
+    wanted = filed_application(state, key).application_id
     return next((row for row in _pending_rows(state) if row["application_id"] == wanted), None)
 
 
@@ -1006,7 +1010,7 @@ def row_field_absent(state: ScenarioState, key: str, title: str) -> None:
 def listed_in_order(state: ScenarioState, keys: str) -> None:
     names = re.findall(r'"([^"]+)"', keys)
     state.expect(f"この場面の申請が {' → '.join(names)} の順（一覧の他の行は問わない）")
-    ids = {_filed(state, name).application_id: name for name in names}
+    ids = {filed_application(state, name).application_id: name for name in names}
     order = [
         ids[row["application_id"]] for row in _pending_rows(state) if row["application_id"] in ids
     ]

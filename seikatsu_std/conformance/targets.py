@@ -49,7 +49,10 @@ from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditQuery
 from seikatsu_std.services.cases import CaseService
 from seikatsu_std.services.demo import demo_office
+from seikatsu_std.services.determination import DeterminationService
+from seikatsu_std.services.determination_records import NeedDeterminationRequest
 from seikatsu_std.services.errors import ServiceError
+from seikatsu_std.services.ex_officio import ExOfficioService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.memory import MemoryDatabase
 from seikatsu_std.services.models import (
@@ -59,6 +62,7 @@ from seikatsu_std.services.models import (
     ConsultationDraft,
     DecisionDraft,
     ElectronicApplication,
+    ExOfficioDraft,
     ExtensionRequest,
     ReviewRequestDraft,
     RulingRecord,
@@ -178,6 +182,10 @@ class Target(Protocol):
     def start_investigation(self, application_id: str, version: int) -> Reply: ...
     def withdraw_application(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
     def record_support_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def register_ex_officio(self, body: Mapping[str, Any]) -> Reply: ...
+    def determine_need(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def need_determinations(self, application_id: str) -> Reply: ...
+    def case_decisions(self, case_id: str) -> Reply: ...
     def draft_decision(self, body: Mapping[str, Any]) -> Reply: ...
     def get_decision(self, decision_id: str) -> Reply: ...
     def approve_decision(self, decision_id: str, version: int) -> Reply: ...
@@ -222,6 +230,10 @@ class InProcessTarget:
         self.service = factory(self.database)
         self.lifecycle = LifecycleService(self.database.unit_of_work, self._clock, self.calculator)
         self.appeals = AppealService(self.database.unit_of_work, self._clock, self.calculator)
+        self.determination = DeterminationService(
+            self.database.unit_of_work, self._clock, self.calculator
+        )
+        self.ex_officio = ExOfficioService(self.database.unit_of_work, self._clock, self.calculator)
         self.staff_id: str | None = None
         self.exchanges: list[Exchange] = []
 
@@ -551,6 +563,44 @@ class InProcessTarget:
             201,
         )
 
+    def register_ex_officio(self, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            "/ex-officio-protections",
+            dict(body),
+            lambda: self.ex_officio.register_ex_officio(
+                self._actor(), ExOfficioDraft.model_validate(body)
+            ),
+            201,
+        )
+
+    def determine_need(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/need-determinations",
+            dict(body),
+            lambda: self.determination.determine_need(
+                self._actor(), application_id, NeedDeterminationRequest.model_validate(body)
+            ),
+            201,
+        )
+
+    def need_determinations(self, application_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/applications/{application_id}/need-determinations",
+            None,
+            lambda: self.determination.need_determinations(self._actor(), application_id),
+        )
+
+    def case_decisions(self, case_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/cases/{case_id}/decisions",
+            None,
+            lambda: self.lifecycle.case_decisions(self._actor(), case_id),
+        )
+
     def draft_decision(self, body: Mapping[str, Any]) -> Reply:
         return self._call(
             "POST",
@@ -846,6 +896,20 @@ class HttpTarget:
         return self._call(
             "POST", f"/applications/{application_id}/support-inquiries", body=dict(body)
         )
+
+    def register_ex_officio(self, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", "/ex-officio-protections", body=dict(body))
+
+    def determine_need(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST", f"/applications/{application_id}/need-determinations", body=dict(body)
+        )
+
+    def need_determinations(self, application_id: str) -> Reply:
+        return self._call("GET", f"/applications/{application_id}/need-determinations")
+
+    def case_decisions(self, case_id: str) -> Reply:
+        return self._call("GET", f"/cases/{case_id}/decisions")
 
     def draft_decision(self, body: Mapping[str, Any]) -> Reply:
         return self._call("POST", "/decisions", body=dict(body))

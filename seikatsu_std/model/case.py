@@ -10,7 +10,7 @@ from typing import Literal, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
-from seikatsu_std.model.base import LabelledEnum, Record, record_type_field
+from seikatsu_std.model.base import LabelledEnum, Record, StdModel, record_type_field
 from seikatsu_std.model.common import RecordId
 
 
@@ -51,6 +51,31 @@ _CLOSED = (
 )
 
 
+class StartBasis(LabelledEnum):
+    """保護の開始の区分: 申請による開始（法24条）か、急迫時の職権による開始（法25条）か。"""
+
+    __title__ = "開始の区分"
+
+    APPLICATION = "application", "申請"
+    EX_OFFICIO = "ex_officio", "職権"
+
+
+class ExOfficioRecord(StdModel):
+    """職権による保護の記録: 急迫と判断した事実・判断日・判断した職員（法25条1項）。"""
+
+    model_config = ConfigDict(title="職権による保護の記録")
+
+    urgent_facts: str = Field(
+        title="急迫と判断した事実",
+        description="申請を待たずに保護を要すると判断した急迫の状況（具体的な事実）。",
+        min_length=1,
+    )
+    judged_on: date = Field(title="判断日", description="急迫した状況にあると判断した日。")
+    judged_by: RecordId = Field(
+        title="判断した職員", description="判断した職員（公務員の現業員・査察指導員等）の職員ID。"
+    )
+
+
 class Case(Record):
     """ケース: 1つの世帯に対する1つの福祉事務所の保護の記録の束。"""
 
@@ -88,6 +113,11 @@ class Case(Record):
         default=None,
         title="終結日",
         description="廃止・却下・移管・申請の取下げによりケースが終結した日。",
+    )
+    ex_officio: ExOfficioRecord | None = Field(
+        default=None,
+        title="職権による保護の記録",
+        description="申請によらず急迫した状況で職権により保護するケースの、判断の記録（法25条）。",
     )
 
     @model_validator(mode="after")

@@ -12,6 +12,7 @@ from typing import Literal, Self
 from pydantic import ConfigDict, Field, model_validator
 
 from seikatsu_std.model.base import LabelledEnum, Record, StdModel, record_type_field
+from seikatsu_std.model.case import ExOfficioRecord, StartBasis
 from seikatsu_std.model.common import AssistanceKind, RecordId, Yen
 
 
@@ -47,6 +48,34 @@ class RejectionReason(LabelledEnum):
     OTHER_MEASURES = "other_measures", "他法他施策により最低生活が可能"
     NOT_IN_JURISDICTION = "not_in_jurisdiction", "実施責任がない"
     OTHER = "other", "その他"
+
+
+#: The standard phrases (定型文) a system may offer for the reasons of a rejection. A
+#: rejection whose reasons are only such phrases states no specific fact: the drafter is
+#: warned before the decision is approved (REQ-APP-027).
+REJECTION_PHRASES: dict[RejectionReason, tuple[str, ...]] = {
+    RejectionReason.INCOME_SUFFICIENT: (
+        "最低生活費を上回る収入があるため",
+        "収入が最低生活費を上回るため",
+    ),
+    RejectionReason.ASSETS_AVAILABLE: ("活用できる資産があるため",),
+    RejectionReason.OTHER_MEASURES: ("他法他施策の活用により最低生活が可能なため",),
+    RejectionReason.NOT_IN_JURISDICTION: ("当福祉事務所に保護の実施責任がないため",),
+    RejectionReason.OTHER: (),
+}
+#: The warning given when a rejection's reasons are standard phrases only.
+BOILERPLATE_WARNING = (
+    "却下の理由に具体的な事実を記載してください（定型文の選択だけでは、"
+    "どのような事実から却下するのかが申請者に分かりません）"
+)
+
+
+def boilerplate_only(reasons: list[str]) -> bool:
+    """Whether ``reasons`` are nothing but standard phrases or the labels of the categories."""
+    standard = {phrase for phrases in REJECTION_PHRASES.values() for phrase in phrases}
+    standard |= {reason.label for reason in RejectionReason}
+    written = [reason.strip().rstrip("。") for reason in reasons if reason.strip()]
+    return all(reason in standard for reason in written)
 
 
 class TerminationReason(LabelledEnum):
@@ -91,38 +120,88 @@ class AssistanceAmounts(StdModel):
 
 
 class WithdrawalDeclaration(StdModel):
-    """辞退の申出。本人自身の署名による申出と、誘導されたものでないことの確認を記録する。"""
+    """辞退届の受領記録。本人が署名した辞退届を、誰がいつ受け取り、原本をどこに保管したか。
 
-    model_config = ConfigDict(title="辞退の申出")
+    起案の要求では欠けた項目も送れる（欠けは業務の規則違反として項目ごとに示される）。
+    記録された決定では、辞退による廃止に限り、すべての項目がそろっている。
+    """
 
-    signed_on: date = Field(title="申出日", description="本人が辞退届に署名した日。")
-    signed_by_person: bool = Field(
+    model_config = ConfigDict(title="辞退届の受領記録")
+
+    received_on: date | None = Field(
+        default=None, title="受領日", description="本人が署名した辞退届を受け取った日。"
+    )
+    received_by: RecordId | None = Field(
+        default=None, title="受領者", description="辞退届を受け取った職員の職員ID。"
+    )
+    signed_by_person: bool | None = Field(
+        default=None,
         title="本人の署名",
-        description="辞退届が本人の自署によるものか（代筆・職員作成の文案への署名のみは不可）。",
+        description="辞退届が本人の自署によるものか（代筆・職員が用意した文案への署名のみは不可）。",
     )
-    free_will_confirmed_by: RecordId = Field(
-        title="任意性確認者ID",
-        description="辞退が本人の自由な意思によるもので、誘導されていないことを確認した職員。",
+    original_kept_at: str | None = Field(
+        default=None,
+        title="原本の保管場所",
+        description="辞退届の原本を保管している場所（例: ケースファイルの分冊）。",
+        min_length=1,
     )
-    free_will_confirmed_on: date = Field(title="任意性確認日", description="確認を行った日。")
-    livelihood_prospect: str = Field(
-        title="廃止後の生活の見通し",
+
+
+class FreeWillCheck(StdModel):
+    """辞退の任意性の確認記録。辞退が職員の指導・勧奨によらず本人の自由な意思によることの確認。"""
+
+    model_config = ConfigDict(title="辞退の任意性の確認")
+
+    confirmed_by: RecordId | None = Field(
+        default=None, title="確認者", description="任意性を確認した職員の職員ID。"
+    )
+    confirmed_on: date | None = Field(default=None, title="確認日", description="確認した日。")
+    staff_guidance: bool | None = Field(
+        default=None,
+        title="職員の指導・勧奨の有無",
+        description="辞退が職員の指導・指示・勧奨を受けてのものか（ありなら辞退による廃止はできない）。",
+    )
+    livelihood_prospect: str | None = Field(
+        default=None,
+        title="辞退後の生活の見通し",
         description="辞退後の収入・生活の見通し（本人から聴き取った内容）。",
         min_length=1,
     )
 
-    @model_validator(mode="after")
-    def _own_signature(self) -> Self:
-        if not self.signed_by_person:
-            raise ValueError(
-                "辞退には本人自身の署名による申出が必要です "
-                "(a withdrawal needs the person's own signed declaration)"
+
+def withdrawal_gaps(
+    declaration: WithdrawalDeclaration | None, check: FreeWillCheck | None
+) -> list[str]:
+    """The items a termination by withdrawal lacks (empty: the records are complete)."""
+    gaps: list[str] = []
+    if declaration is None or declaration.signed_by_person is not True:
+        gaps.append("本人が署名した辞退届")
+    if declaration is not None:
+        gaps += [
+            title
+            for title, value in (
+                ("受領日", declaration.received_on),
+                ("受領者", declaration.received_by),
+                ("原本の保管場所", declaration.original_kept_at),
             )
-        if self.free_will_confirmed_on < self.signed_on:
-            raise ValueError(
-                "任意性の確認日が申出日より前です (free-will check before the declaration)"
-            )
-        return self
+            if value is None
+        ]
+    if check is None:
+        gaps.append("任意性の確認")
+        return gaps
+    gaps += [
+        title
+        for title, value in (
+            ("確認者", check.confirmed_by),
+            ("確認日", check.confirmed_on),
+            ("職員の指導・勧奨の有無", check.staff_guidance),
+            ("辞退後の生活の見通し", check.livelihood_prospect),
+        )
+        if value is None
+    ]
+    if check.staff_guidance is True:
+        gaps.append("本人の自由な意思（職員の指導・勧奨によらないこと）")
+    return gaps
 
 
 _WITH_AMOUNTS = (DecisionKind.START, DecisionKind.CHANGE)
@@ -146,6 +225,16 @@ class Decision(Record):
         description="申請に対する決定の場合の申請（開始・却下では必須）。",
     )
     kind: DecisionKind = Field(title="決定の種類", description="開始・却下・変更・停止・廃止の別。")
+    start_basis: StartBasis | None = Field(
+        default=None,
+        title="開始の区分",
+        description="開始の決定の場合の、申請による開始か職権による開始か（職権なら申請IDはない）。",
+    )
+    ex_officio: ExOfficioRecord | None = Field(
+        default=None,
+        title="職権による保護の記録",
+        description="職権による開始の決定が引き継いだ、急迫と判断した事実・判断日・判断した職員。",
+    )
     status: DecisionStatus = Field(title="処理状況", description="起案・決裁・通知の状況。")
     decided_on: date | None = Field(
         default=None, title="決定日", description="決裁により決定した日（起案中は省略）。"
@@ -167,8 +256,18 @@ class Decision(Record):
     )
     withdrawal: WithdrawalDeclaration | None = Field(
         default=None,
-        title="辞退の申出",
-        description="辞退による廃止の場合の本人の申出と任意性の確認。",
+        title="辞退届の受領記録",
+        description="辞退による廃止の場合の、本人が署名した辞退届の受領記録。",
+    )
+    free_will_check: FreeWillCheck | None = Field(
+        default=None,
+        title="辞退の任意性の確認",
+        description="辞退による廃止の場合の、辞退が本人の自由な意思によることの確認記録。",
+    )
+    need_determination_id: RecordId | None = Field(
+        default=None,
+        title="要否判定ID",
+        description="却下の根拠とした要否判定（要否判定による却下の場合）。",
     )
     amounts: AssistanceAmounts | None = Field(
         default=None,
@@ -220,7 +319,17 @@ class Decision(Record):
 
     def _check_kind_fields(self) -> None:
         kind = self.kind
-        needs_application = kind in (DecisionKind.START, DecisionKind.REJECTION)
+        ex_officio = self.start_basis is StartBasis.EX_OFFICIO
+        if self.start_basis is not None and kind is not DecisionKind.START:
+            raise ValueError("開始の区分は開始の決定に限り記録します (start_basis only on a start)")
+        if ex_officio != (self.ex_officio is not None) or (ex_officio and self.application_id):
+            raise ValueError(
+                "職権による開始には職権による保護の記録が必要で、申請IDはありません "
+                "(an ex officio start carries its record and no application)"
+            )
+        needs_application = kind is DecisionKind.REJECTION or (
+            kind is DecisionKind.START and not ex_officio
+        )
         if needs_application and self.application_id is None:
             raise ValueError(
                 f"{kind.label}の決定には申請IDが必要です (application_id required for {kind.value})"
@@ -242,10 +351,17 @@ class Decision(Record):
                 "(transferred_to iff terminated by transfer)"
             )
         by_withdrawal = self.termination_reason is TerminationReason.WITHDRAWAL
-        if by_withdrawal != (self.withdrawal is not None):
+        recorded = self.withdrawal is not None or self.free_will_check is not None
+        if not by_withdrawal and recorded:
             raise ValueError(
-                "辞退による廃止には本人の辞退の申出の記録が必要です（辞退以外には記録しない） "
-                "(withdrawal declaration iff terminated by withdrawal)"
+                "辞退届の受領記録と任意性の確認は辞退による廃止に限り記録します "
+                "(withdrawal records only on a termination by withdrawal)"
+            )
+        gaps = withdrawal_gaps(self.withdrawal, self.free_will_check) if by_withdrawal else []
+        if gaps:
+            raise ValueError(
+                f"辞退による廃止の記録に欠けがあります: {'・'.join(gaps)} "
+                "(termination by withdrawal without complete declaration and free-will check)"
             )
         if (kind in _WITH_AMOUNTS) != (self.amounts is not None):
             raise ValueError(

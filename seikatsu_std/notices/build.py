@@ -293,12 +293,13 @@ def _lines(
 def _withdrawal_date(decision: Decision) -> date | None:
     if decision.termination_reason is not TerminationReason.WITHDRAWAL:
         return None
-    if decision.withdrawal is None:
+    received_on = decision.withdrawal.received_on if decision.withdrawal else None
+    if received_on is None:
         raise NoticeError(
-            "辞退による廃止ですが、本人の辞退の申出（辞退届）の記録がありません "
+            "辞退による廃止ですが、本人の辞退届の受領の記録がありません "
             "(termination by withdrawal without the withdrawal declaration)"
         )
-    return decision.withdrawal.signed_on
+    return received_on
 
 
 def _extension(

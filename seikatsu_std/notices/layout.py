@@ -120,9 +120,7 @@ def _decision_facts(notice: DecisionNotice) -> tuple[Fact, ...]:
     if notice.termination_reason is not None:
         facts.append(Fact("廃止の理由の区分", notice.termination_reason.label))
     if notice.withdrawal_declared_on is not None:
-        facts.append(
-            Fact("辞退届の提出日（本人の署名の日）", wareki(notice.withdrawal_declared_on))
-        )
+        facts.append(Fact("辞退届の受領日", wareki(notice.withdrawal_declared_on)))
     return tuple(facts)
 
 

@@ -254,7 +254,7 @@ class DecisionNotice(StdModel):
     withdrawal_declared_on: date | None = Field(
         default=None,
         title="辞退の申出日",
-        description="辞退による廃止の場合に、本人が辞退届に署名した日。",
+        description="辞退による廃止の場合に、本人が署名した辞退届を受け取った日。",
     )
     reasons: list[str] = Field(
         title="決定の理由",

@@ -17,8 +17,25 @@ from typing import Any, TypeVar
 from seikatsu_std.authority import Action
 from seikatsu_std.calc import CalculationError
 from seikatsu_std.calc.results import CalculationResult
-from seikatsu_std.model import Application, Case, CaseStatus, Consultation, Decision, DecisionKind
-from seikatsu_std.model.decision import AssistanceAmounts, DecisionStatus
+from seikatsu_std.model import (
+    Application,
+    Case,
+    CaseStatus,
+    Consultation,
+    Decision,
+    DecisionKind,
+    Household,
+)
+from seikatsu_std.model.case import ExOfficioRecord, StartBasis
+from seikatsu_std.model.decision import (
+    BOILERPLATE_WARNING,
+    AssistanceAmounts,
+    DecisionStatus,
+    RejectionReason,
+    TerminationReason,
+    boilerplate_only,
+    withdrawal_gaps,
+)
 from seikatsu_std.model.intake import (
     ApplicationChannel,
     ApplicationKind,
@@ -32,6 +49,7 @@ from seikatsu_std.model.office import StaffMember, StaffRole
 from seikatsu_std.notices import DecisionNotice, NoticeError, build_decision_notice
 from seikatsu_std.services.audit import AccessPurpose, AuditAction
 from seikatsu_std.services.deadlines import DeadlineLists
+from seikatsu_std.services.determination_records import NeedDetermination, NeedResult
 from seikatsu_std.services.errors import (
     InvalidRequestError,
     NotFoundError,
@@ -207,7 +225,14 @@ class LifecycleService(DeadlineLists):
                     "received_on_change_reason needs the consultation the application came from",
                 )
             if draft.kind is ApplicationKind.START:
-                case = self._open_applying_case(uow, actor, draft)
+                if draft.household is None or draft.case_id is not None:
+                    raise InvalidRequestError(
+                        "開始申請には世帯が必要で、ケースIDは指定できません",
+                        "a start application needs the household and no case_id",
+                    )
+                case = self._open_applying_case(
+                    uow, actor, draft.household, draft.caseworker_id, draft.received_on.year
+                )
             else:
                 case = self._case_for_change(uow, actor, draft)
             application = self._build(
@@ -284,16 +309,16 @@ class LifecycleService(DeadlineLists):
             )
 
     def _open_applying_case(
-        self, uow: UnitOfWork, actor: StaffMember, draft: ApplicationDraft
+        self,
+        uow: UnitOfWork,
+        actor: StaffMember,
+        household: Household,
+        caseworker_id: str | None,
+        year: int,
+        ex_officio: ExOfficioRecord | None = None,
     ) -> Case:
-        if draft.household is None or draft.case_id is not None:
-            raise InvalidRequestError(
-                "開始申請には世帯が必要で、ケースIDは指定できません",
-                "a start application needs the household and no case_id",
-            )
-        caseworker_id = draft.caseworker_id or (
-            actor.id if StaffRole.CASEWORKER in actor.roles else None
-        )
+        """A new case (申請中) of a new household, awaiting its start decision."""
+        caseworker_id = caseworker_id or (actor.id if StaffRole.CASEWORKER in actor.roles else None)
         if caseworker_id is None:
             raise InvalidRequestError(
                 "担当現業員を指定してください（ログインした職員は現業員ではありません）",
@@ -312,23 +337,24 @@ class LifecycleService(DeadlineLists):
             raise InvalidRequestError(
                 "福祉事務所に査察指導員が登録されていません", "the office has no supervisor"
             )
-        if uow.households.get(draft.household.id) is not None:
+        if uow.households.get(household.id) is not None:
             raise InvalidRequestError(
-                f"世帯ID {draft.household.id} は既に使われています",
-                f"household {draft.household.id} already exists",
+                f"世帯ID {household.id} は既に使われています",
+                f"household {household.id} already exists",
             )
-        uow.households.add(draft.household)
-        number = uow.cases.next_case_number(actor.office_id, f"{draft.received_on.year}-")
+        uow.households.add(household)
+        number = uow.cases.next_case_number(actor.office_id, f"{year}-")
         case = self._build(
             Case,
             {
                 "id": _new_id("case"),
                 "case_number": number,
                 "office_id": actor.office_id,
-                "household_id": draft.household.id,
+                "household_id": household.id,
                 "status": CaseStatus.APPLYING,
                 "caseworker_id": caseworker.id,
                 "supervisor_id": supervisor.id,
+                "ex_officio": ex_officio,
             },
         )
         uow.cases.add(case)
@@ -666,6 +692,8 @@ class LifecycleService(DeadlineLists):
             application = self._application_for(uow, case, draft)
             name = case_transition(draft.kind, case.status, draft.termination_reason)
             _checked(CASE, name, case.status, self._case_facts(case, draft))
+            self._check_withdrawal_records(uow, case, draft)
+            need_test = self._need_test_of(uow, draft, application)
             calculation_month = draft.effective_on.strftime("%Y-%m")
             if draft.calculation is not None and draft.calculation.month != calculation_month:
                 raise InvalidRequestError(
@@ -700,11 +728,17 @@ class LifecycleService(DeadlineLists):
                     "reasons": draft.reasons,
                     "rejection_reason": draft.rejection_reason,
                     "termination_reason": draft.termination_reason,
+                    "start_basis": self._start_basis(draft, application),
+                    "ex_officio": case.ex_officio
+                    if draft.kind is DecisionKind.START and application is None
+                    else None,
                     "withdrawal": draft.withdrawal,
+                    "free_will_check": draft.free_will_check,
+                    "need_determination_id": need_test.id if need_test else None,
                     "transferred_to": draft.transferred_to,
                     "amounts": _amounts_of(result),
-                    "minimum_living_cost": result.minimum_living_cost if result else None,
-                    "recognised_income": result.recognised_income if result else None,
+                    "minimum_living_cost": _figure(result, need_test, "minimum_living_cost"),
+                    "recognised_income": _figure(result, need_test, "recognised_income"),
                     "own_payment": result.own_payment if result else 0,
                     "calculation_id": calculation.id if calculation else None,
                     "deadline_extension_reason": application.extension_reason
@@ -727,16 +761,49 @@ class LifecycleService(DeadlineLists):
             self._event(
                 uow, case.id, CaseEventKind.DECISION, actor, f"{draft.kind.label}の決定を起案"
             )
+            warnings = self._warnings(uow, stored.record)
             uow.commit()
-        return DecisionView(decision=stored.record, version=stored.version, calculation=result)
+        return DecisionView(
+            decision=stored.record, version=stored.version, calculation=result, warnings=warnings
+        )
+
+    @staticmethod
+    def _start_basis(draft: DecisionDraft, application: Application | None) -> StartBasis | None:
+        if draft.kind is not DecisionKind.START:
+            return None
+        return StartBasis.APPLICATION if application is not None else StartBasis.EX_OFFICIO
+
+    @staticmethod
+    def _warnings(uow: UnitOfWork, decision: Decision) -> list[str]:
+        """What the drafter and the approver are warned of before the decision is approved."""
+        if (
+            decision.kind is not DecisionKind.REJECTION
+            or decision.status is not DecisionStatus.DRAFT
+        ):
+            return []
+        warnings = [BOILERPLATE_WARNING] if boilerplate_only(decision.reasons) else []
+        if decision.rejection_reason is RejectionReason.INCOME_SUFFICIENT:
+            determination = (
+                uow.need_determinations.get(decision.need_determination_id)
+                if decision.need_determination_id
+                else None
+            )
+            if determination is None or determination.record.result is not NeedResult.NOT_IN_NEED:
+                warnings.append(
+                    "収入が最低生活費を上回ることによる却下ですが、「否」の要否判定の記録がありません"
+                    "（要否判定を行ってから起案し直してください。このままでは決裁できません）"
+                )
+        return warnings
 
     def _application_for(
         self, uow: UnitOfWork, case: Case, draft: DecisionDraft
     ) -> Application | None:
         if draft.application_id is None:
-            if draft.kind in _FOR_APPLICATIONS:
+            ex_officio_start = draft.kind is DecisionKind.START and case.ex_officio is not None
+            if draft.kind in _FOR_APPLICATIONS and not ex_officio_start:
                 raise InvalidRequestError(
-                    f"{draft.kind.label}の決定には申請IDが必要です",
+                    f"{draft.kind.label}の決定には申請IDが必要です"
+                    "（申請によらない開始は、職権による保護を登録したケースに限ります）",
                     f"a {draft.kind.value} decision needs its application",
                 )
             return None
@@ -761,8 +828,59 @@ class LifecycleService(DeadlineLists):
         return application
 
     @staticmethod
-    def _case_facts(case: Case, draft: DecisionDraft) -> CaseFacts:
-        return CaseFacts(draft.termination_reason, draft.transferred_to, case.office_id)
+    def _case_facts(case: Case, draft: DecisionDraft | Decision) -> CaseFacts:
+        return CaseFacts(
+            draft.termination_reason,
+            draft.transferred_to,
+            case.office_id,
+            tuple(withdrawal_gaps(draft.withdrawal, draft.free_will_check)),
+        )
+
+    def _check_withdrawal_records(self, uow: UnitOfWork, case: Case, draft: DecisionDraft) -> None:
+        """Refuse impossible dates and unknown staff in the withdrawal records (nothing written)."""
+        declaration, check = draft.withdrawal, draft.free_will_check
+        if draft.termination_reason is not TerminationReason.WITHDRAWAL:
+            if declaration is not None or check is not None:
+                raise InvalidRequestError(
+                    "辞退届の受領記録と任意性の確認は辞退による廃止に限り記録します",
+                    "withdrawal records only on a termination by withdrawal",
+                )
+            return
+        today = self._today()
+        received_on = declaration.received_on if declaration else None
+        confirmed_on = check.confirmed_on if check else None
+        for title, day in (("辞退届の受領日", received_on), ("任意性の確認日", confirmed_on)):
+            if day is not None and day > today:
+                raise InvalidRequestError(
+                    f"{title} {day.isoformat()} が今日より後です", f"{title}: date in the future"
+                )
+        if received_on and confirmed_on and confirmed_on < received_on:
+            raise InvalidRequestError(
+                f"任意性の確認日 {confirmed_on.isoformat()} が辞退届の受領日"
+                f" {received_on.isoformat()} より前です",
+                "the free-will check precedes the receipt of the declaration",
+            )
+        for title, staff_id in (
+            ("辞退届の受領者", declaration.received_by if declaration else None),
+            ("任意性の確認者", check.confirmed_by if check else None),
+        ):
+            found = uow.staff.get(staff_id) if staff_id else None
+            if staff_id and (found is None or found.record.office_id != case.office_id):
+                raise InvalidRequestError(
+                    f"{title} {staff_id} はこの福祉事務所の職員ではありません",
+                    f"{title} {staff_id} is not a member of office {case.office_id}",
+                )
+
+    @staticmethod
+    def _need_test_of(
+        uow: UnitOfWork, draft: DecisionDraft, application: Application | None
+    ) -> NeedDetermination | None:
+        """The latest need determination a rejection because of income rests on, if any."""
+        by_need_test = draft.rejection_reason is RejectionReason.INCOME_SUFFICIENT
+        if not by_need_test or application is None:
+            return None
+        found = uow.need_determinations.for_application(application.id)
+        return found[-1] if found else None
 
     def _amounts(self, draft: DecisionDraft) -> CalculationResult | None:
         """The engine's result for start/change; a claimed amount that differs is refused."""
@@ -836,8 +954,11 @@ class LifecycleService(DeadlineLists):
                 case.id,
                 AccessPurpose.DECISION,
             )
+            warnings = self._warnings(uow, found.record)
             uow.commit()
-        return DecisionView(decision=found.record, version=found.version, calculation=result)
+        return DecisionView(
+            decision=found.record, version=found.version, calculation=result, warnings=warnings
+        )
 
     def _result_of(self, uow: UnitOfWork, decision: Decision) -> CalculationResult | None:
         if decision.calculation_id is None:
@@ -876,8 +997,18 @@ class LifecycleService(DeadlineLists):
             amounts_match_engine=self._matches_engine(uow, decision),
             reasons_given=any(r.strip() for r in decision.reasons),
             opened_on=case.opened_on,
+            need_result=self._need_result(uow, decision),
+            rejection_by_need_test=decision.kind is DecisionKind.REJECTION
+            and decision.rejection_reason is RejectionReason.INCOME_SUFFICIENT,
         )
         return facts, notice_due is not None and today > notice_due
+
+    @staticmethod
+    def _need_result(uow: UnitOfWork, decision: Decision) -> str | None:
+        if decision.need_determination_id is None:
+            return None
+        found = uow.need_determinations.get(decision.need_determination_id)
+        return None if found is None else found.record.result.value
 
     def approve_decision(self, actor_id: str, decision_id: str, version: int) -> DecisionView:
         """Approve (決裁): a qualified public official other than the drafter; the case moves."""
@@ -893,11 +1024,7 @@ class LifecycleService(DeadlineLists):
             extension = facts.extension_reason
             name = case_transition(decision.kind, case.status, decision.termination_reason)
             violations = DECISION.check("approve", decision.status, facts)
-            violations += CASE.check(
-                name,
-                case.status,
-                CaseFacts(decision.termination_reason, decision.transferred_to, case.office_id),
-            )
+            violations += CASE.check(name, case.status, self._case_facts(case, decision))
             if received is not None:
                 violations += APPLICATION.check("decide", received.status, ApplicationFacts())
             if violations:
@@ -1107,6 +1234,19 @@ def _received_as_wished(consultation: Consultation, draft: ApplicationDraft) -> 
             "受付日を変更する理由は、受付日が申請の意思を示した日と異なる場合に記録します",
             "received_on_change_reason only when received_on differs from wish_expressed_on",
         )
+
+
+def _figure(
+    result: CalculationResult | None, need_test: NeedDetermination | None, name: str
+) -> int | None:
+    """A figure of the decision: from its calculation, or from the need determination it rests on."""
+    if result is not None:
+        value: int = getattr(result, name)
+        return value
+    if need_test is not None:
+        found: int = getattr(need_test, name)
+        return found
+    return None
 
 
 def _amounts_of(result: CalculationResult | None) -> AssistanceAmounts | None:

@@ -29,6 +29,7 @@ from seikatsu_std.model import (
 )
 from seikatsu_std.model.intake import ApplicationStatus
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
+from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.errors import VersionConflictError
 from seikatsu_std.services.models import CaseEvent
 from seikatsu_std.services.ports import UnitOfWork, Versioned
@@ -196,6 +197,16 @@ class MemoryReviewRequestStore(MemoryStore[ReviewRequest]):
         ]
 
 
+class MemoryNeedDeterminationStore(MemoryStore[NeedDetermination]):
+    """Need determinations by application."""
+
+    def for_application(self, application_id: str) -> list[NeedDetermination]:
+        return sorted(
+            (n for n, _ in self.values() if n.application_id == application_id),
+            key=lambda n: (n.determined_on, n.id),
+        )
+
+
 class MemoryStaffStore(MemoryStore[StaffMember]):
     """Staff by office."""
 
@@ -254,6 +265,7 @@ _TABLES = (
     "decisions",
     "review_requests",
     "calculations",
+    "need_determinations",
 )
 _UNDECIDED = (ApplicationStatus.RECEIVED, ApplicationStatus.INVESTIGATING)
 _UNNOTIFIED = (*_UNDECIDED, ApplicationStatus.DECIDED)
@@ -286,6 +298,9 @@ class MemoryUnitOfWork:
         self.decisions = MemoryDecisionStore(self._tables["decisions"], "decision")
         self.review_requests = MemoryReviewRequestStore(
             self._tables["review_requests"], "review request"
+        )
+        self.need_determinations = MemoryNeedDeterminationStore(
+            self._tables["need_determinations"], "need determination"
         )
         self.calculations: MemoryStore[CalculationInput] = MemoryStore(
             self._tables["calculations"], "calculation"

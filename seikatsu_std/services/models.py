@@ -24,9 +24,11 @@ from seikatsu_std.model import (
 )
 from seikatsu_std.model.appeal import ReviewRequest, ReviewRuling
 from seikatsu_std.model.base import LabelledEnum, StdModel
+from seikatsu_std.model.case import ExOfficioRecord, StartBasis
 from seikatsu_std.model.common import AssistanceKind, KanaName, RecordId, Yen
 from seikatsu_std.model.decision import (
     AssistanceAmounts,
+    FreeWillCheck,
     RejectionReason,
     TerminationReason,
     WithdrawalDeclaration,
@@ -569,6 +571,55 @@ class SupportInquiryDraft(StdModel):
     sent_on: date | None = Field(default=None, title="照会日", description="照会書を送付した日。")
 
 
+class ExOfficioDraft(StdModel):
+    """職権による保護の登録。急迫の事実・判断日・判断した職員は、欠けていれば項目ごとに示して拒否する。"""
+
+    model_config = ConfigDict(title="職権による保護の登録")
+
+    person_name: str = Field(
+        title="対象者",
+        description="急迫した状況にある要保護者の氏名（世帯の世帯主）。",
+        min_length=1,
+    )
+    urgent_facts: str | None = Field(
+        default=None,
+        title="急迫と判断した事実",
+        description="申請を待たずに保護を要すると判断した急迫の状況（具体的な事実）。必須。",
+    )
+    judged_on: date | None = Field(
+        default=None, title="判断日", description="急迫した状況にあると判断した日。必須。"
+    )
+    judged_by: RecordId | None = Field(
+        default=None,
+        title="判断した職員",
+        description="判断した職員（この福祉事務所の公務員）の職員ID。必須。",
+    )
+    household: Household = Field(
+        title="世帯", description="要保護者の世帯（分かっている範囲の、判断日の状況）。"
+    )
+    caseworker_id: RecordId | None = Field(
+        default=None,
+        title="担当現業員ID",
+        description="新しいケースの担当現業員（省略時はログインした現業員）。",
+    )
+
+
+class ExOfficioRegistration(StdModel):
+    """職権による保護の登録の結果: 申請によらない開始を待つケースと、判断の記録。"""
+
+    model_config = ConfigDict(title="職権による保護")
+
+    case_id: RecordId = Field(title="ケースID", description="職権による保護のために開いたケース。")
+    version: int = Field(title="版", description="ケースの版。", ge=1)
+    person_name: str = Field(title="対象者", description="要保護者の氏名。")
+    start_basis: StartBasis = Field(
+        title="開始の区分", description="申請による開始と区別する区分（常に職権）。"
+    )
+    record: ExOfficioRecord = Field(
+        title="職権による保護の記録", description="急迫と判断した事実・判断日・判断した職員。"
+    )
+
+
 class DecisionDraft(StdModel):
     """保護の決定の起案。開始・変更の額は計算の入力から基準表により算定する。"""
 
@@ -590,7 +641,14 @@ class DecisionDraft(StdModel):
         default=None, title="廃止の理由の区分", description="廃止の決定の場合の区分。"
     )
     withdrawal: WithdrawalDeclaration | None = Field(
-        default=None, title="辞退の申出", description="辞退による廃止の場合の本人の申出と確認。"
+        default=None,
+        title="辞退届の受領記録",
+        description="辞退による廃止の場合の、本人が署名した辞退届の受領記録（欠けがあれば起案できない）。",
+    )
+    free_will_check: FreeWillCheck | None = Field(
+        default=None,
+        title="辞退の任意性の確認",
+        description="辞退による廃止の場合の、辞退が本人の自由な意思によることの確認記録。",
     )
     transferred_to: RecordId | None = Field(
         default=None, title="移管先福祉事務所ID", description="移管による廃止の場合の移管先。"
@@ -616,6 +674,11 @@ class DecisionView(StdModel):
     version: int = Field(title="版", description="楽観的排他制御の版。", ge=1)
     calculation: CalculationResult | None = Field(
         default=None, title="計算の説明", description="開始・変更の決定の額の計算と説明。"
+    )
+    warnings: list[str] = Field(
+        default_factory=list,
+        title="警告",
+        description="決裁の前に起案者・決裁者に示す注意（却下の理由が定型文だけである等）。",
     )
 
 

@@ -31,6 +31,7 @@ from seikatsu_std.model import (
     WelfareOffice,
 )
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
+from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.models import CaseEvent
 
 T = TypeVar("T")
@@ -115,6 +116,13 @@ class ReviewRequestStore(RecordStore[ReviewRequest], Protocol):
         """Every request for review of a decision of ``office_id``."""
 
 
+class NeedDeterminationStore(RecordStore[NeedDetermination], Protocol):
+    """Need determinations (要否判定), by application."""
+
+    def for_application(self, application_id: str) -> list[NeedDetermination]:
+        """Every need determination of ``application_id``, oldest first."""
+
+
 class DecisionStore(RecordStore[Decision], Protocol):
     """Decisions, by case."""
 
@@ -186,6 +194,8 @@ class UnitOfWork(Protocol):
     def decisions(self) -> DecisionStore: ...
     @property
     def review_requests(self) -> ReviewRequestStore: ...
+    @property
+    def need_determinations(self) -> NeedDeterminationStore: ...
     @property
     def calculations(self) -> RecordStore[CalculationInput]: ...
     @property

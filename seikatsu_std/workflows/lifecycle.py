@@ -78,6 +78,15 @@ _WITHDRAWAL = LegalRef(
     status=Verification.UNVERIFIED,
     source="一般的な理解（辞退の任意性の確認は裁判例・監査の指摘による。条文との対応は未照合）; seed 000",
 )
+_ART24_4 = LegalRef(
+    law="生活保護法",
+    article="第24条第4項",
+    summary="決定の通知書には理由を付す。要否判定による却下では算定した最低生活費と認定した収入の額を示す",
+    status=Verification.VERIFIED,
+    source="生活保護法（2024-06-12施行版）; REQ-APP-027",
+)
+#: What a need determination (要否判定) rests on: the standards measure the need (法8条).
+NEED_DETERMINATION_LEGAL = (_ART8,)
 _ART19_TRANSFER = LegalRef(
     law="生活保護法",
     article="第19条",
@@ -121,6 +130,10 @@ class DecisionFacts:
     amounts_match_engine: bool
     reasons_given: bool
     opened_on: date | None = None
+    #: For a rejection because income covers the minimum cost of living: the result of the
+    #: need determination it rests on (``None``: none recorded).
+    need_result: str | None = None
+    rejection_by_need_test: bool = False
 
 
 @attrs.frozen
@@ -130,6 +143,9 @@ class CaseFacts:
     termination_reason: TerminationReason | None = None
     receiving_office_id: str | None = None
     office_id: str = ""
+    #: For a termination by withdrawal: the items its records lack
+    #: (:func:`~seikatsu_std.model.decision.withdrawal_gaps`).
+    withdrawal_gaps: tuple[str, ...] = ()
 
 
 # ==================================================================== guards
@@ -229,6 +245,106 @@ REASONS_GIVEN = Guard[DecisionFacts](
     lambda f: f.reasons_given,
     (_ART24_3,),
 )
+NEED_TEST_RECORDED = Guard[DecisionFacts](
+    "need_test_recorded",
+    "要否判定「否」の記録",
+    "収入が最低生活費を上回ることによる却下には、「否」の要否判定（最低生活費と認定した収入の額）の記録が必要です",
+    "a rejection because income covers the need rests on a recorded need determination of 否",
+    lambda f: not f.rejection_by_need_test or f.need_result == "not_in_need",
+    (_ART8, _ART24_4),
+)
+
+
+def _withdrawal_guard(
+    code: str, item: str, label: str, rule_ja: str, rule_en: str
+) -> Guard[CaseFacts]:
+    """A rule of a termination by withdrawal: its records do not lack ``item``."""
+
+    def holds(facts: CaseFacts) -> bool:
+        return (
+            facts.termination_reason is not TerminationReason.WITHDRAWAL
+            or item not in facts.withdrawal_gaps
+        )
+
+    return Guard[CaseFacts](code, label, rule_ja, rule_en, holds, (_WITHDRAWAL,))
+
+
+#: A termination by withdrawal (辞退) needs the person's signed declaration, its receipt and a
+#: check, recorded, that the person withdrew of their own free will (REQ-APP-028/029).
+WITHDRAWAL_GUARDS = (
+    _withdrawal_guard(
+        "withdrawal_declaration",
+        "本人が署名した辞退届",
+        "本人が署名した辞退届",
+        "辞退による廃止には、本人が署名した辞退届の受領の記録が必要です"
+        "（電話・口頭の申出、職員の聞き取り、連絡不通は辞退届に代わりません）",
+        "a termination by withdrawal needs the person's own signed declaration, received and recorded",
+    ),
+    _withdrawal_guard(
+        "declaration_received_on",
+        "受領日",
+        "辞退届の受領日",
+        "辞退届の受領日を記録してください",
+        "the day the declaration was received is missing",
+    ),
+    _withdrawal_guard(
+        "declaration_received_by",
+        "受領者",
+        "辞退届の受領者",
+        "辞退届の受領者（受け取った職員）を記録してください",
+        "who received the declaration is missing",
+    ),
+    _withdrawal_guard(
+        "declaration_original_kept_at",
+        "原本の保管場所",
+        "辞退届の原本の保管場所",
+        "辞退届の原本の保管場所を記録してください",
+        "where the original declaration is kept is missing",
+    ),
+    _withdrawal_guard(
+        "free_will_checked",
+        "任意性の確認",
+        "任意性の確認の記録",
+        "辞退による廃止には、辞退の任意性の確認の記録が必要です",
+        "a termination by withdrawal needs the recorded check of the person's free will",
+    ),
+    _withdrawal_guard(
+        "free_will_confirmed_by",
+        "確認者",
+        "任意性の確認者",
+        "辞退について確認した職員（確認者）を記録してください",
+        "who checked the person's free will is missing",
+    ),
+    _withdrawal_guard(
+        "free_will_confirmed_on",
+        "確認日",
+        "任意性の確認日",
+        "辞退について確認した日（確認日）を記録してください",
+        "the day of the free-will check is missing",
+    ),
+    _withdrawal_guard(
+        "staff_guidance_recorded",
+        "職員の指導・勧奨の有無",
+        "職員の指導・勧奨の有無",
+        "辞退が職員の指導・勧奨によるものかどうか（職員の指導・勧奨の有無）を記録してください",
+        "whether staff guided the person to withdraw is not recorded",
+    ),
+    _withdrawal_guard(
+        "livelihood_prospect",
+        "辞退後の生活の見通し",
+        "辞退後の生活の見通し",
+        "辞退後の生活の見通しを記録してください",
+        "the person's livelihood after the withdrawal is not recorded",
+    ),
+    _withdrawal_guard(
+        "not_induced",
+        "本人の自由な意思（職員の指導・勧奨によらないこと）",
+        "職員の勧奨によらない",
+        "職員の指導・勧奨による辞退は、本人の自由な意思による辞退として廃止できません",
+        "a withdrawal induced by staff guidance is not the person's free will",
+    ),
+)
+
 TRANSFER_OFFICE = Guard[CaseFacts](
     "receiving_office",
     "移管先の記録",
@@ -348,6 +464,7 @@ DECISION = Workflow[DecisionStatus, DecisionFacts](
                 EXTENSION_REASON,
                 AMOUNTS_FROM_ENGINE,
                 REASONS_GIVEN,
+                NEED_TEST_RECORDED,
             ),
             "起案者以外の、社会福祉主事の資格のある公務員（査察指導員・課長）が決裁する",
         ),
@@ -425,7 +542,7 @@ CASE = Workflow[CaseStatus, CaseFacts](
             K.TERMINATED,
             Action.APPROVE_DECISION,
             "case_terminated",
-            (),
+            WITHDRAWAL_GUARDS,
             "医療扶助・介護扶助もあわせて終了する（医療券・介護券の事務へ通知する）",
         ),
         Transition(

@@ -1,6 +1,6 @@
 """The lifecycle service tests again, on the SQL stores (SQLite and PostgreSQL).
 
-Every test of ``tests/services/test_lifecycle.py`` is collected here a second
+Every test of ``tests/services/test_lifecycle.py`` and ``test_determination.py`` is collected here a second
 time and runs with the fixtures of this module: ``database`` is a view of a
 migrated SQL database loaded with the same demo office (what those tests read
 of a ``MemoryDatabase``: tables, audit trail, case events), and ``service`` is
@@ -13,14 +13,18 @@ import pytest
 
 from reference_app.db.stores import unit_of_work_factory
 from seikatsu_std.services.demo import DemoOffice, demo_office
+from seikatsu_std.services.determination import DeterminationService
+from seikatsu_std.services.ex_officio import ExOfficioService
 from seikatsu_std.services.lifecycle import LifecycleService
 from tests.app.sql_database import SqlDatabaseView, load
+from tests.services import test_determination as determination_tests
 from tests.services import test_lifecycle as memory_tests
 
-#: The tests of tests/services/test_lifecycle.py, collected here as well.
+#: The tests of tests/services/test_lifecycle.py and test_determination.py, collected here as well.
 SERVICE_TESTS = {
     name: test
-    for name, test in vars(memory_tests).items()
+    for module in (memory_tests, determination_tests)
+    for name, test in vars(module).items()
     if name.startswith("test_") and callable(test)
 }
 globals().update(SERVICE_TESTS)
@@ -52,3 +56,13 @@ def database(engine, lifecycle_demo):
 @pytest.fixture
 def service(engine, database, clock, calculator):
     return LifecycleService(unit_of_work_factory(engine), clock, calculator)
+
+
+@pytest.fixture
+def determination(engine, database, clock, calculator):
+    return DeterminationService(unit_of_work_factory(engine), clock, calculator)
+
+
+@pytest.fixture
+def ex_officio(engine, database, clock, calculator):
+    return ExOfficioService(unit_of_work_factory(engine), clock, calculator)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,6 +34,7 @@ from seikatsu_std.conformance.report import Status
 from seikatsu_std.conformance.runner import run_on
 from seikatsu_std.conformance.targets import InProcessTarget
 from seikatsu_std.model import Consultation, Decision
+from seikatsu_std.model import decision as decisions
 from seikatsu_std.model.decision import AssistanceAmounts
 from seikatsu_std.model.intake import (
     ApplicationChannel,
@@ -43,7 +44,17 @@ from seikatsu_std.model.intake import (
 )
 from seikatsu_std.model.office import StaffRole
 from seikatsu_std.requirements import RequirementLevel
-from seikatsu_std.services import appeals, audit, base, cases, deadlines, lifecycle, memory
+from seikatsu_std.services import (
+    appeals,
+    audit,
+    base,
+    cases,
+    deadlines,
+    determination,
+    ex_officio,
+    lifecycle,
+    memory,
+)
 from seikatsu_std.services.errors import InvalidRequestError
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.standards.loader import shipped_standards_copy
@@ -415,6 +426,60 @@ def _after_hours_next_day(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lifecycle, "received_on_of", next_morning)
 
 
+def _income_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The need determination measures the household as if it had no income."""
+    calculate = determination.DeterminationService._calculate
+
+    def without_income(self, request):  # type: ignore[no-untyped-def]
+        situation = request.calculation.model_copy(update={"incomes": []})
+        return calculate(self, request.model_copy(update={"calculation": situation}))
+
+    monkeypatch.setattr(determination.DeterminationService, "_calculate", without_income)
+
+
+def _boilerplate_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lifecycle, "boilerplate_only", lambda reasons: False)
+
+
+def _withdrawal_rules(lenient: Callable[..., list[str]]) -> Patch:
+    """Both the service's rules and the record's check read the gaps ``lenient`` finds."""
+
+    def apply(monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(lifecycle, "withdrawal_gaps", lenient)
+        monkeypatch.setattr(decisions, "withdrawal_gaps", lenient)
+
+    return apply
+
+
+#: The rules as the standard has them (the mutants below patch the module attribute).
+_GAPS = decisions.withdrawal_gaps
+
+
+def _induced_accepted(declaration, check):  # type: ignore[no-untyped-def]
+    """A withdrawal the staff talked the person into counts as free will."""
+    return [gap for gap in _GAPS(declaration, check) if not gap.startswith("本人の自由な意思")]
+
+
+def _phone_call_accepted(declaration, check):  # type: ignore[no-untyped-def]
+    """Without a declaration on file, a call (or silence) is taken as the withdrawal."""
+    return [] if declaration is None else _GAPS(declaration, check)
+
+
+def _ex_officio_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Missing items of an ex officio record are filled in silently instead of refused."""
+    record = ex_officio.ExOfficioService._record
+
+    def filled(self, uow, office_id, draft):  # type: ignore[no-untyped-def]
+        defaults = {
+            "urgent_facts": draft.urgent_facts or "急迫",
+            "judged_on": draft.judged_on or date(2023, 9, 1),
+            "judged_by": draft.judged_by or "cw-01",
+        }
+        return record(self, uow, office_id, draft.model_copy(update=defaults))
+
+    monkeypatch.setattr(ex_officio.ExOfficioService, "_record", filled)
+
+
 R = StaffRole
 MUTANTS: tuple[Mutant, ...] = (
     Mutant("10円未満の端数処理をしない", "REQ-CAL-006", _no_rounding),
@@ -512,6 +577,19 @@ MUTANTS: tuple[Mutant, ...] = (
         "審査請求の裁決の期限を諮問の有無にかかわらず50日とする",
         "REQ-APP-033",
         _ruling_always_fifty_days,
+    ),
+    Mutant("職権保護の記録の欠けを既定値で埋めて登録する", "REQ-APP-013", _ex_officio_defaults),
+    Mutant("要否判定で収入を認定しない（常に「要」になる）", "REQ-APP-020", _income_ignored),
+    Mutant("却下の理由が定型文だけでも警告しない", "REQ-APP-027", _boilerplate_accepted),
+    Mutant(
+        "職員の勧奨による辞退でも辞退による廃止を起案できる",
+        "REQ-APP-028",
+        _withdrawal_rules(_induced_accepted),
+    ),
+    Mutant(
+        "電話の申出だけで辞退による廃止を起案できる（辞退届なし）",
+        "REQ-APP-029",
+        _withdrawal_rules(_phone_call_accepted),
     ),
 )
 

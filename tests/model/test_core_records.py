@@ -301,38 +301,45 @@ def _termination(example, **changes):
 
 
 WITHDRAWAL = {
-    "signed_on": "2025-09-01",
+    "received_on": "2025-09-01",
+    "received_by": "staff-cw-01",
     "signed_by_person": True,
-    "free_will_confirmed_by": "staff-sv-01",
-    "free_will_confirmed_on": "2025-09-02",
+    "original_kept_at": "ケースファイル 第2分冊",
+}
+FREE_WILL = {
+    "confirmed_by": "staff-sv-01",
+    "confirmed_on": "2025-09-02",
+    "staff_guidance": False,
     "livelihood_prospect": "10月から正社員として就職が決まり、月収22万円の見込み。",
 }
 
 
 def test_withdrawal_needs_the_persons_own_declaration(example):
-    assert "辞退による廃止には本人の辞退の申出の記録が必要です" in _error(
-        Decision, _termination(example)
+    message = _error(Decision, _termination(example))
+    assert "本人が署名した辞退届" in message
+    assert "任意性の確認" in message
+    decision = Decision.model_validate(
+        _termination(example, withdrawal=WITHDRAWAL, free_will_check=FREE_WILL)
     )
-    decision = Decision.model_validate(_termination(example, withdrawal=WITHDRAWAL))
     assert decision.withdrawal is not None
 
 
 def test_withdrawal_signed_by_someone_else_is_refused(example):
     declaration = {**WITHDRAWAL, "signed_by_person": False}
-    message = _error(Decision, _termination(example, withdrawal=declaration))
-    assert "辞退には本人自身の署名による申出が必要です" in message
+    data = _termination(example, withdrawal=declaration, free_will_check=FREE_WILL)
+    assert "本人が署名した辞退届" in _error(Decision, data)
 
 
-def test_free_will_is_confirmed_after_the_declaration(example):
-    declaration = {**WITHDRAWAL, "free_will_confirmed_on": "2025-08-31"}
-    message = _error(Decision, _termination(example, withdrawal=declaration))
-    assert "任意性の確認日が申出日より前です" in message
+def test_withdrawal_induced_by_staff_is_refused(example):
+    check = {**FREE_WILL, "staff_guidance": True}
+    data = _termination(example, withdrawal=WITHDRAWAL, free_will_check=check)
+    assert "本人の自由な意思" in _error(Decision, data)
 
 
 def test_withdrawal_declaration_only_for_withdrawal(example):
-    data = _termination(example, withdrawal=WITHDRAWAL)
+    data = _termination(example, withdrawal=WITHDRAWAL, free_will_check=FREE_WILL)
     data["termination_reason"] = "death"
-    assert "辞退による廃止には本人の辞退の申出の記録が必要です" in _error(Decision, data)
+    assert "辞退による廃止に限り記録します" in _error(Decision, data)
 
 
 def test_amounts_total_over_the_eight_kinds(example):

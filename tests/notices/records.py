@@ -114,10 +114,15 @@ def decision(kind: str, decided_on: date = date(2023, 9, 8), **changes: Any) -> 
             "termination_reason": "withdrawal",
             "reasons": ["就職により自立できる見込みとなり、本人から辞退の申出があったため。"],
             "withdrawal": {
-                "signed_on": "2023-09-04",
+                "received_on": "2023-09-04",
+                "received_by": "cw-01",
                 "signed_by_person": True,
-                "free_will_confirmed_by": "sv-01",
-                "free_will_confirmed_on": "2023-09-05",
+                "original_kept_at": "ケースファイル 第1分冊",
+            },
+            "free_will_check": {
+                "confirmed_by": "sv-01",
+                "confirmed_on": "2023-09-05",
+                "staff_guidance": False,
                 "livelihood_prospect": "10月から月給22万円の常勤の仕事に就く。",
             },
         }

@@ -176,7 +176,7 @@ def expected_texts(kind: str, the_decision: Decision) -> list[str]:
         texts.append("収入充当額（月額）152,000円")
     if kind == "termination":
         assert the_decision.withdrawal is not None
-        texts += ["辞退届の提出日", format_wareki(the_decision.withdrawal.signed_on), "辞退"]
+        texts += ["辞退届の受領日", format_wareki(the_decision.withdrawal.received_on), "辞退"]
     return [squeeze(t) for t in texts]
 
 

@@ -16,11 +16,13 @@ from fastapi.testclient import TestClient
 from reference_app.app import create_app
 from reference_app.web import CSRF_FIELD
 from seikatsu_std.calc import Calculator
+from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import CaseStatus
 from seikatsu_std.model.decision import DecisionStatus
 from seikatsu_std.model.intake import ApplicationStatus, ConsultationOutcome
 from seikatsu_std.services.audit import AuditAction
 from seikatsu_std.services.demo import DEMO_STAFF, DemoOffice, demo_office
+from seikatsu_std.services.determination_records import NeedDeterminationRequest
 from seikatsu_std.services.memory import MemoryDatabase
 from tests.api.conftest import NOW, FakeAccounts
 from tests.web.test_pages import csrf, first_case_of, log_in
@@ -436,6 +438,48 @@ def test_a_rejection_keeps_the_input_until_its_reason_class_is_chosen(as_staff, 
     assert "審査請求" in notice.text
 
 
+def test_the_rejection_form_shows_the_need_determination(as_staff, database):
+    caseworker = as_staff("cw-01")
+    application_id, case_id = register(caseworker)
+    path = f"/cases/{case_id}/decisions/new?kind=rejection&application={application_id}"
+    assert "この申請の要否判定の記録はありません" in caseworker.get(path).text
+    household = table(database, "households")[table(database, "cases")[case_id].household_id]
+    situation = CalculationInput(
+        id="calculation-web-need",
+        month=TODAY[:7],
+        household=household,
+        incomes=[{"member_id": household.head.id, "kind": "pension", "amount": 400_000}],
+    )
+    service = caseworker.app.state.determination  # type: ignore[attr-defined]
+    found = service.determine_need(
+        "cw-01",
+        application_id,
+        NeedDeterminationRequest(determined_on=date.fromisoformat(TODAY), calculation=situation),
+    )
+    page = caseworker.get(path).text
+    assert "<strong>否</strong>" in page
+    assert f"{found.minimum_living_cost:,}円" in page
+    assert "400,000円" in page
+    assert "最低生活費の計算明細" in page
+    assert "収入の計算明細" in page
+    assert found.tables[0].edition in page
+    response = caseworker.post(
+        f"/cases/{case_id}/decisions",
+        data={
+            CSRF_FIELD: csrf(page),
+            "kind": "rejection",
+            "application_id": application_id,
+            "effective_on": TODAY,
+            "rejection_reason": "income_sufficient",
+            "reasons": "最低生活費を上回る収入があるため",
+        },
+        follow_redirects=False,
+    )
+    decision = caseworker.get(f"/decisions/{location_id(response, 'decisions')}").text
+    assert "却下の理由に具体的な事実を記載してください" in decision
+    assert "400,000円（要否判定による）" in decision
+
+
 # ------------------------------------------------------------------ conflicts
 
 
@@ -511,16 +555,30 @@ def test_termination_by_withdrawal_needs_the_persons_own_declaration(as_staff, d
         "effective_on": "2023-09-30",
         "termination_reason": "withdrawal",
         "reasons": "本人から、親族の援助により生活できるとして辞退の申出があったため",
-        "w_signed_on": "2023-09-19",
-        "w_confirmed_by": "cw-01",
+        "w_received_on": "2023-09-19",
+        "w_received_by": "cw-01",
+        "w_kept_at": "ケースファイル 第2分冊",
+        "w_confirmed_by": "sv-01",
         "w_confirmed_on": "2023-09-20",
+        "w_guidance": "no",
         "w_prospect": "長男夫婦と同居し、長男の収入で生活する",
     }
     unsigned = caseworker.post(f"/cases/{case_id}/decisions", data={CSRF_FIELD: csrf(form), **data})
     assert unsigned.status_code == 422
-    assert 'id="withdrawal-error">辞退には本人自身の署名による申出が必要です<' in unsigned.text
+    assert (
+        'id="withdrawal-error">辞退による廃止には、本人が署名した辞退届の受領の記録が必要です'
+        in (unsigned.text)
+    )
     assert "長男夫婦と同居し、長男の収入で生活する</textarea>" in unsigned.text
-    assert 'name="w_signed_on" type="date" value="2023-09-19"' in unsigned.text
+    assert 'name="w_received_on" type="date" value="2023-09-19"' in unsigned.text
+    induced = caseworker.post(
+        f"/cases/{case_id}/decisions",
+        data={CSRF_FIELD: csrf(form), **data, "w_signed_by_person": "1", "w_guidance": "yes"},
+    )
+    assert induced.status_code == 422
+    assert "職員の指導・勧奨による辞退は、本人の自由な意思による辞退として廃止できません" in (
+        induced.text
+    )
 
     response = caseworker.post(
         f"/cases/{case_id}/decisions",
@@ -530,8 +588,9 @@ def test_termination_by_withdrawal_needs_the_persons_own_declaration(as_staff, d
     decision_id = location_id(response, "decisions")
     page = caseworker.get(f"/decisions/{decision_id}").text
     assert "廃止の決定" in page
-    assert "辞退の申出" in page
+    assert "辞退届の受領と任意性の確認" in page
     assert "本人の自署" in page
+    assert "ケースファイル 第2分冊" in page
     assert "長男夫婦と同居し" in page
     supervisor = as_staff("sv-01")
     approved = post(
@@ -545,7 +604,7 @@ def test_termination_by_withdrawal_needs_the_persons_own_declaration(as_staff, d
     assert (case.status, case.closed_on) == (CaseStatus.TERMINATED, date(2023, 9, 30))
     withdrawal = table(database, "decisions")[decision_id].withdrawal
     assert withdrawal.signed_by_person
-    assert withdrawal.free_will_confirmed_by == "cw-01"
+    assert table(database, "decisions")[decision_id].free_will_check.confirmed_by == "sv-01"
     history = caseworker.get(f"/cases/{case_id}").text
     assert "医療扶助・介護扶助" in history
 

@@ -1,7 +1,7 @@
 """Intake: the consultation's and the application's new items, in the stored documents.
 
 Revision ID: 0005_intake
-Revises: 0003_review_requests
+Revises: 0004_determination
 Create Date: 2026-11-22
 
 One new column, ``applications.notified_on`` (決定通知日: the day the decision
@@ -41,7 +41,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_intake"
-down_revision: str | None = "0003_review_requests"
+down_revision: str | None = "0004_determination"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
