@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel
 from pytest_bdd import given, parsers, then, when
 
 from seikatsu_std.conformance.fields import (
@@ -63,6 +64,8 @@ from seikatsu_std.services.models import (
     ElectronicApplication,
     PendingApplication,
     PendingApplications,
+    ReviewItem,
+    ReviewQueue,
     StaffAlert,
     WithdrawalRequest,
 )
@@ -731,6 +734,17 @@ def withdrawn(state: ScenarioState, name: str, datatable: list[list[str]]) -> No
     _established(state, f"申請者 {name} の申請の取下げ")
 
 
+@when("査察指導員の確認待ちの一覧を取得する")
+def list_reviews(state: ScenarioState) -> None:
+    state.reply = state.target.review_queue(OFFICE)
+
+
+@then(parsers.parse('申請者 "{name}" の申請の申請日は "{day}" のまま残っている'))
+def still_received_on(state: ScenarioState, name: str, day: str) -> None:
+    state.reply = state.target.get_application(_filed(state, name).application_id)
+    _field_is(state, "申請日", day, f"申請者 {name} の申請")
+
+
 @when(parsers.parse('申請者 "{name}" の申請を取得する'))
 def read_application(state: ScenarioState, name: str) -> None:
     state.reply = state.target.get_application(_filed(state, name).application_id)
@@ -932,12 +946,28 @@ def notice_amount_of(state: ScenarioState, kind: str) -> None:
 # ---------------------------------------------------------------- then: the list of applications
 
 
-def _pending_rows(state: ScenarioState) -> list[dict[str, Any]]:
+#: The lists of applications the standard returns, and the model of their rows.
+_LIST_ROWS: dict[type[BaseModel], type[BaseModel]] = {
+    PendingApplications: PendingApplication,
+    ReviewQueue: ReviewItem,
+}
+
+
+def _row_model(state: ScenarioState) -> type[BaseModel]:
+    """The model of the rows of the list in the last reply."""
     reply = state.last()
     assert reply.status == 200, f"no list: HTTP {reply.status} {reply.body}"
-    if reply_model(state) is not PendingApplications:
-        raise UnsupportedStepError("「一覧」の確認は処理中の申請の一覧について行えます")
-    rows: list[dict[str, Any]] = reply.body["items"]
+    rows = _LIST_ROWS.get(reply_model(state))
+    if rows is None:
+        raise UnsupportedStepError(
+            "「一覧」の確認は申請の一覧（処理中の申請・確認待ち）について行えます"
+        )
+    return rows
+
+
+def _pending_rows(state: ScenarioState) -> list[dict[str, Any]]:
+    _row_model(state)
+    rows: list[dict[str, Any]] = state.last().body["items"]
     return rows
 
 
@@ -962,7 +992,7 @@ def not_listed(state: ScenarioState, key: str) -> None:
 @then(parsers.parse('一覧の "{key}" の行の "{title}" は "{value}" である'))
 def row_field_is(state: ScenarioState, key: str, title: str, value: str) -> None:
     state.expect(f"一覧の「{key}」の行の「{title}」が「{value}」")
-    field = field_titled(PendingApplication, title)
+    field = field_titled(_row_model(state), title)
     row = _row(state, key)
     assert row is not None, f"{key} の申請は一覧にありません"
     found = value_at(row, field)
@@ -972,7 +1002,7 @@ def row_field_is(state: ScenarioState, key: str, title: str, value: str) -> None
 @then(parsers.parse('一覧の "{key}" の行に "{title}" は示されない'))
 def row_field_absent(state: ScenarioState, key: str, title: str) -> None:
     state.expect(f"一覧の「{key}」の行に「{title}」の値がない")
-    field = field_titled(PendingApplication, title)
+    field = field_titled(_row_model(state), title)
     row = _row(state, key)
     assert row is not None, f"{key} の申請は一覧にありません"
     assert value_at(row, field) in (None, ""), f"{field.json_path} は「{value_at(row, field)}」"
