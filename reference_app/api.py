@@ -293,6 +293,18 @@ def list_overdue_applications(
     return _json(service.overdue_applications(actor, office_id, as_of=as_of))
 
 
+@router.get("/offices/{office_id}/review-queue", operation_id="listReviewQueue")
+def list_review_queue(office_id: str, actor: Staff, service: Lifecycle) -> Response:
+    return _json(service.review_queue(actor, office_id))
+
+
+@router.post("/applications/{application_id}/withdrawal-review", operation_id="confirmWithdrawal")
+def confirm_withdrawal(
+    application_id: str, body: VersionOnly, actor: Staff, service: Lifecycle
+) -> Response:
+    return _json(service.confirm_withdrawal(actor, application_id, body.version))
+
+
 @router.get("/me/alerts", operation_id="listMyAlerts")
 def list_my_alerts(actor: Staff, service: Lifecycle, as_of: date | None = None) -> Response:
     return _json(service.staff_alerts(actor, as_of=as_of))

@@ -135,7 +135,8 @@ _DONE = {
     "extension": "延長の理由を記録しました。",
     "investigation": "調査を開始しました。",
     "inquiry": "扶養照会を記録しました。",
-    "withdrawn": "申請の取下げを記録しました。",
+    "withdrawn": "申請の取下げを記録しました。査察指導員の確認を受けてください。",
+    "reviewed": "申請の取下げを確認しました。",
     "drafted": "決定を起案しました。決裁を受けてください。",
     "approved": "決定を決裁しました。通知書を発行してください。",
     "notified": "決定通知書の発行を記録しました。",
@@ -564,6 +565,7 @@ def _application_page(
         "inquiry": FormState(values={"inquiry_status": SupportInquiryStatus.PLANNED.value}),
         "withdrawal": FormState(),
         "investigation": FormState(),
+        "review": FormState(),
         **(forms or {}),
     }
     can_intake = undecided and _may(request, staff, Action.RECORD_INTAKE, office_id)
@@ -572,6 +574,9 @@ def _application_page(
         "inquiry": can_intake,
         "withdrawal": can_intake,
         "investigation": can_intake and application.status is ApplicationStatus.RECEIVED,
+        "review": application.withdrawal is not None
+        and application.withdrawal.reviewed_by is None
+        and _may(request, staff, Action.APPROVE_DECISION, office_id),
     }
     # A refusal of a form the page no longer shows (the application moved on meanwhile).
     orphan = next(
@@ -596,6 +601,7 @@ def _application_page(
         decisions=decisions,
         undecided=undecided,
         can_intake=can_intake,
+        can_review=shown["review"],
         orphan=orphan,
         can_draft=undecided and _may(request, staff, Action.DRAFT_DECISION, office_id),
         draft_kinds=kinds,
@@ -1043,6 +1049,9 @@ def lifecycle_routes() -> APIRouter:
             422 if form.failed else 200,
             listed=listed,
             alerts=pages.lifecycle.staff_alerts(actor),
+            reviews=pages.lifecycle.review_queue(actor, staff.office_id)
+            if _may(request, staff, Action.APPROVE_DECISION, staff.office_id)
+            else None,
             form=form,
             within=days,
             can_intake=_may(request, staff, Action.RECORD_INTAKE, staff.office_id),
@@ -1215,6 +1224,22 @@ def lifecycle_routes() -> APIRouter:
             form,
             lambda: pages.lifecycle.withdraw_application(actor, application_id, withdrawal),
             done="withdrawn",
+        )
+
+    @router.post("/applications/{application_id}/withdrawal-review")
+    def confirm_withdrawal(
+        request: Request, pages: PageContext, actor: Actor, application_id: str, form: Submitted
+    ) -> Response:
+        version = int(_version(form)) if _version(form).isdigit() else 0
+        return _application_action(
+            request,
+            pages,
+            actor,
+            application_id,
+            "review",
+            form,
+            lambda: pages.lifecycle.confirm_withdrawal(actor, application_id, version),
+            done="reviewed",
         )
 
     # ------------------------------------------------------------ decisions

@@ -411,6 +411,15 @@ class SqlApplicationStore(SqlRecordStore[Application]):
             self._id_order(),
         )
 
+    def withdrawn(self, office_id: str) -> list[Versioned[Application]]:
+        """Withdrawn applications of the office, by date received, then id."""
+        return self._versioned(
+            (ApplicationRow.office_id == office_id)
+            & (ApplicationRow.status == ApplicationStatus.WITHDRAWN.value),
+            ApplicationRow.received_on,
+            self._id_order(),
+        )
+
     def unnotified(self, office_id: str) -> list[Versioned[Application]]:
         """Applications of the office whose decision is not notified, by date received, then id."""
         return self._versioned(

@@ -47,6 +47,7 @@ from seikatsu_std.services.models import (
     ExOfficioRegistration,
     ExtensionRequest,
     PendingApplications,
+    ReviewQueue,
     ReviewRequestDraft,
     ReviewRequests,
     ReviewRequestView,
@@ -482,6 +483,29 @@ OPERATIONS: tuple[Operation, ...] = (
         "applications",
         {200: PendingApplications, **_AUTH_ERRORS, 422: Problem},
         parameters=(_OFFICE_ID, _AS_OF),
+    ),
+    Operation(
+        "listReviewQueue",
+        "get",
+        "/offices/{office_id}/review-queue",
+        "査察指導員の確認待ちの一覧",
+        "査察指導員の確認を待つ事項を返す。申請の取下げは、本人の意思によることを査察指導員が確認する"
+        "まで一覧に残る（申請日は取り下げても残る）。閲覧は監査ログに記録される。",
+        "applications",
+        {200: ReviewQueue, **_AUTH_ERRORS},
+        parameters=(_OFFICE_ID,),
+    ),
+    Operation(
+        "confirmWithdrawal",
+        "post",
+        "/applications/{application_id}/withdrawal-review",
+        "申請の取下げの確認",
+        "査察指導員（決裁の権限を持つ職員）が、申請の取下げが本人の意思によることを確認する。"
+        "取り下げられていない申請・確認済みの取下げは 409 invalid-transition。",
+        "applications",
+        {200: ApplicationView, **_CHANGE_ERRORS},
+        parameters=(_APPLICATION_ID,),
+        body=VersionOnly,
     ),
     Operation(
         "listMyAlerts",

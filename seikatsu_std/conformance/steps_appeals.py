@@ -17,8 +17,13 @@ from pytest_bdd import given, parsers, when
 from seikatsu_std.conformance.fields import body_from_rows
 from seikatsu_std.conformance.scenario import ScenarioState
 from seikatsu_std.conformance.steps import OFFICE
-from seikatsu_std.conformance.steps_lifecycle import ROW_FINDERS, list_rows
-from seikatsu_std.services.models import ReviewRequestDraft, ReviewRequests, RulingRecord
+from seikatsu_std.conformance.steps_lifecycle import LISTS, ListOf
+from seikatsu_std.services.models import (
+    ReviewRequestDraft,
+    ReviewRequests,
+    ReviewRequestView,
+    RulingRecord,
+)
 
 
 @dataclass
@@ -79,13 +84,14 @@ def list_overdue_on(state: ScenarioState, day: str) -> None:
     state.reply = state.target.review_requests(OFFICE, as_of=day, overdue=True)
 
 
-def _review_row(state: ScenarioState, case_id: str) -> dict[str, Any] | None:
+def _review_row(
+    state: ScenarioState, case_id: str, rows: list[dict[str, Any]]
+) -> dict[str, Any] | None:
     requested = _requests(state).get(case_id)
     if requested is None:
         raise KeyError(f"この場面でケース「{case_id}」の審査請求は登録していません")
-    rows = list_rows(state, ReviewRequests)
     wanted = requested.review_request_id
     return next((row for row in rows if row["review_request"]["id"] == wanted), None)
 
 
-ROW_FINDERS[ReviewRequests] = _review_row
+LISTS[ReviewRequests] = ListOf(ReviewRequestView, _review_row)

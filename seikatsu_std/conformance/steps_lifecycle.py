@@ -65,6 +65,8 @@ from seikatsu_std.services.models import (
     ElectronicApplication,
     PendingApplication,
     PendingApplications,
+    ReviewItem,
+    ReviewQueue,
     StaffAlert,
     WithdrawalRequest,
 )
@@ -737,6 +739,17 @@ def withdrawn(state: ScenarioState, name: str, datatable: list[list[str]]) -> No
     established(state, f"申請者 {name} の申請の取下げ")
 
 
+@when("査察指導員の確認待ちの一覧を取得する")
+def list_reviews(state: ScenarioState) -> None:
+    state.reply = state.target.review_queue(OFFICE)
+
+
+@then(parsers.parse('申請者 "{name}" の申請の申請日は "{day}" のまま残っている'))
+def still_received_on(state: ScenarioState, name: str, day: str) -> None:
+    state.reply = state.target.get_application(filed_application(state, name).application_id)
+    field_is(state, "申請日", day, f"申請者 {name} の申請")
+
+
 @when(parsers.parse('申請者 "{name}" の申請を取得する'))
 def read_application(state: ScenarioState, name: str) -> None:
     state.reply = state.target.get_application(filed_application(state, name).application_id)
@@ -938,40 +951,56 @@ def notice_amount_of(state: ScenarioState, kind: str) -> None:
 # ---------------------------------------------------------------- then: the list of applications
 
 
-#: How a scenario's key finds its row in a list reply, by the list's model: step modules
-#: register their lists here, so that 「一覧に … が含まれる」 reads every list of the standard.
-ROW_FINDERS: dict[type[BaseModel], Callable[[ScenarioState, str], dict[str, Any] | None]] = {}
+@dataclass(frozen=True)
+class ListOf:
+    """A list the standard returns: the model of its rows, and how a scenario's key finds its row.
+
+    Step modules register their lists in :data:`LISTS`, so that 「一覧に … が含まれる」 and
+    the row checks read every list of the standard, on the scenario's own rows only.
+    """
+
+    row_model: type[BaseModel]
+    find: Callable[[ScenarioState, str, list[dict[str, Any]]], dict[str, Any] | None]
 
 
-def list_rows(state: ScenarioState, model: type[BaseModel]) -> list[dict[str, Any]]:
-    """The rows of the last reply, which must be a list of ``model``."""
+#: The lists of the standard, by the model of the reply.
+LISTS: dict[type[BaseModel], ListOf] = {}
+
+
+def _list(state: ScenarioState) -> tuple[ListOf, list[dict[str, Any]]]:
+    """The kind of list in the last reply, and its rows."""
     reply = state.last()
     assert reply.status == 200, f"no list: HTTP {reply.status} {reply.body}"
-    if reply_model(state) is not model:
-        raise UnsupportedStepError(f"応答は「{model_title(model)}」ではありません")
+    found = LISTS.get(reply_model(state))
+    if found is None:
+        names = "・".join(model_title(m) for m in LISTS)
+        raise UnsupportedStepError(f"「一覧」の確認は {names} について行えます")
     rows: list[dict[str, Any]] = reply.body["items"]
-    return rows
+    return found, rows
+
+
+def _row_model(state: ScenarioState) -> type[BaseModel]:
+    return _list(state)[0].row_model
 
 
 def _pending_rows(state: ScenarioState) -> list[dict[str, Any]]:
-    return list_rows(state, PendingApplications)
+    return _list(state)[1]
 
 
-def _pending_row(state: ScenarioState, key: str) -> dict[str, Any] | None:
+def _application_row(
+    state: ScenarioState, key: str, rows: list[dict[str, Any]]
+) -> dict[str, Any] | None:
     wanted = filed_application(state, key).application_id
-    return next((row for row in _pending_rows(state) if row["application_id"] == wanted), None)
+    return next((row for row in rows if row["application_id"] == wanted), None)
 
 
-ROW_FINDERS[PendingApplications] = _pending_row
+LISTS[PendingApplications] = ListOf(PendingApplication, _application_row)
+LISTS[ReviewQueue] = ListOf(ReviewItem, _application_row)
 
 
 def _row(state: ScenarioState, key: str) -> dict[str, Any] | None:
-    model = reply_model(state) if state.last().status == 200 else None
-    finder = ROW_FINDERS.get(model) if model is not None else None
-    if finder is None:
-        lists = "・".join(model_title(m) for m in ROW_FINDERS)
-        raise UnsupportedStepError(f"「一覧」の確認は {lists} について行えます")
-    return finder(state, key)
+    found, rows = _list(state)
+    return found.find(state, key, rows)
 
 
 @then(parsers.parse('一覧に "{key}" が含まれる'))
@@ -990,7 +1019,7 @@ def not_listed(state: ScenarioState, key: str) -> None:
 @then(parsers.parse('一覧の "{key}" の行の "{title}" は "{value}" である'))
 def row_field_is(state: ScenarioState, key: str, title: str, value: str) -> None:
     state.expect(f"一覧の「{key}」の行の「{title}」が「{value}」")
-    field = field_titled(PendingApplication, title)
+    field = field_titled(_row_model(state), title)
     row = _row(state, key)
     assert row is not None, f"{key} の申請は一覧にありません"
     found = value_at(row, field)
@@ -1000,7 +1029,7 @@ def row_field_is(state: ScenarioState, key: str, title: str, value: str) -> None
 @then(parsers.parse('一覧の "{key}" の行に "{title}" は示されない'))
 def row_field_absent(state: ScenarioState, key: str, title: str) -> None:
     state.expect(f"一覧の「{key}」の行に「{title}」の値がない")
-    field = field_titled(PendingApplication, title)
+    field = field_titled(_row_model(state), title)
     row = _row(state, key)
     assert row is not None, f"{key} の申請は一覧にありません"
     assert value_at(row, field) in (None, ""), f"{field.json_path} は「{value_at(row, field)}」"

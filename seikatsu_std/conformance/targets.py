@@ -178,6 +178,8 @@ class Target(Protocol):
     ) -> Reply: ...
     def overdue_applications(self, office_id: str, as_of: str | date | None = None) -> Reply: ...
     def staff_alerts(self, as_of: str | date | None = None) -> Reply: ...
+    def review_queue(self, office_id: str) -> Reply: ...
+    def confirm_withdrawal(self, application_id: str, version: int) -> Reply: ...
     def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
     def start_investigation(self, application_id: str, version: int) -> Reply: ...
     def withdraw_application(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
@@ -520,6 +522,22 @@ class InProcessTarget:
             )
 
         return self._call("GET", "/me/alerts", {"as_of": _query_value(as_of)}, run)
+
+    def review_queue(self, office_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/review-queue",
+            None,
+            lambda: self.lifecycle.review_queue(self._actor(), office_id),
+        )
+
+    def confirm_withdrawal(self, application_id: str, version: int) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/withdrawal-review",
+            {"version": version},
+            lambda: self.lifecycle.confirm_withdrawal(self._actor(), application_id, version),
+        )
 
     def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply:
         return self._call(
@@ -880,6 +898,16 @@ class HttpTarget:
 
     def staff_alerts(self, as_of: str | date | None = None) -> Reply:
         return self._call("GET", "/me/alerts", params={"as_of": _query_value(as_of)})
+
+    def review_queue(self, office_id: str) -> Reply:
+        return self._call("GET", f"/offices/{office_id}/review-queue")
+
+    def confirm_withdrawal(self, application_id: str, version: int) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/withdrawal-review",
+            body={"version": version},
+        )
 
     def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply:
         return self._call("POST", f"/applications/{application_id}/extension", body=dict(body))

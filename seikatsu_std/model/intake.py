@@ -301,9 +301,21 @@ class ApplicationWithdrawal(StdModel):
         min_length=1,
     )
     recorded_by: RecordId = Field(title="記録した職員ID", description="取下げを記録した職員。")
+    reviewed_by: RecordId | None = Field(
+        default=None,
+        title="確認した査察指導員ID",
+        description="取下げが本人の意思によることを確認した査察指導員（確認するまでは確認待ち）。",
+    )
+    reviewed_on: date | None = Field(
+        default=None, title="査察指導員の確認日", description="査察指導員が取下げを確認した日。"
+    )
 
     @model_validator(mode="after")
     def _signed(self) -> Self:
+        if (self.reviewed_by is None) != (self.reviewed_on is None):
+            raise ValueError(
+                "確認した査察指導員と確認日はそろえて記録します (reviewed_by iff reviewed_on)"
+            )
         if not self.signed_by_applicant:
             raise ValueError(
                 "取下書に本人の署名がなければ取下げを記録できません "

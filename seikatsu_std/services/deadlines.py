@@ -29,6 +29,7 @@ from seikatsu_std.services.base import ServiceBase
 from seikatsu_std.services.errors import InvalidRequestError
 from seikatsu_std.services.models import (
     AlertKind,
+    ApplicationView,
     DecisionClockView,
     PendingApplication,
     PendingApplications,
@@ -173,6 +174,14 @@ class DeadlineLists(ServiceBase):
             None,
             AccessPurpose.DECISION,
             f"{len(rows)} applications: " + ", ".join(r.application_id for r in rows),
+        )
+
+    def _application_view(self, stored: Versioned[Application], day: date) -> ApplicationView:
+        return ApplicationView(
+            application=stored.record,
+            version=stored.version,
+            case_id=str(stored.record.case_id),
+            clock=self._clock_view(stored.record, day),
         )
 
     def _deadline_or_refuse(self, received_on: date) -> None:

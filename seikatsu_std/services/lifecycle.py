@@ -48,7 +48,6 @@ from seikatsu_std.model.investigation import SupportInquiry
 from seikatsu_std.model.office import StaffMember, StaffRole
 from seikatsu_std.notices import DecisionNotice, NoticeError, build_decision_notice
 from seikatsu_std.services.audit import AccessPurpose, AuditAction
-from seikatsu_std.services.deadlines import DeadlineLists
 from seikatsu_std.services.determination_records import NeedDetermination, NeedResult
 from seikatsu_std.services.errors import (
     InvalidRequestError,
@@ -71,6 +70,7 @@ from seikatsu_std.services.models import (
     WithdrawalRequest,
 )
 from seikatsu_std.services.ports import UnitOfWork, Versioned
+from seikatsu_std.services.reviews import WithdrawalReviews
 from seikatsu_std.workflows.engine import Violation, Workflow
 from seikatsu_std.workflows.lifecycle import (
     APPLICATION,
@@ -110,7 +110,7 @@ def _checked(workflow: Workflow[Any, Any], name: str, state: Any, facts: Any) ->
     raise RuleViolationError(violations)
 
 
-class LifecycleService(DeadlineLists):
+class LifecycleService(WithdrawalReviews):
     """Consultations, applications, investigations and decisions of one welfare-office system."""
 
     # ------------------------------------------------------------ consultations
@@ -576,14 +576,6 @@ class LifecycleService(DeadlineLists):
             )
             uow.commit()
         return inquiry
-
-    def _application_view(self, stored: Versioned[Application], day: date) -> ApplicationView:
-        return ApplicationView(
-            application=stored.record,
-            version=stored.version,
-            case_id=str(stored.record.case_id),
-            clock=self._clock_view(stored.record, day),
-        )
 
     # ------------------------------------------------------------ reads
 

@@ -159,6 +159,13 @@ class MemoryApplicationStore(MemoryStore[Application]):
             if a.office_id == office_id and a.status in _UNDECIDED
         ]
 
+    def withdrawn(self, office_id: str) -> list[Versioned[Application]]:
+        return [
+            Versioned(a, v)
+            for a, v in sorted(self.values(), key=lambda row: (row[0].received_on, row[0].id))
+            if a.office_id == office_id and a.status is ApplicationStatus.WITHDRAWN
+        ]
+
     def unnotified(self, office_id: str) -> list[Versioned[Application]]:
         return [
             Versioned(a, v)

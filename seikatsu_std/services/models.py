@@ -550,6 +550,39 @@ class StaffAlerts(StdModel):
     items: list[StaffAlert] = Field(title="通知", description="その日の通知（発生日の早い順）。")
 
 
+class ReviewKind(LabelledEnum):
+    """査察指導員の確認を待つ事項の種類。"""
+
+    __title__ = "確認の種類"
+
+    WITHDRAWAL = "withdrawal", "申請の取下げ"
+
+
+class ReviewItem(StdModel):
+    """査察指導員の確認を待つ事項1件。"""
+
+    model_config = ConfigDict(title="確認待ちの事項")
+
+    kind: ReviewKind = Field(title="種類", description="確認する事項の種類。")
+    application_id: RecordId = Field(title="申請ID", description="対象の申請。")
+    case_id: RecordId | None = Field(default=None, title="ケースID", description="申請のケース。")
+    applicant_name: str = Field(title="申請者", description="申請者の氏名。")
+    received_on: date = Field(title="申請日", description="申請の受付日（取り下げても残る）。")
+    recorded_on: date = Field(title="取下書の受領日", description="本人の取下書を受け取った日。")
+    recorded_by: RecordId = Field(title="記録した職員ID", description="取下げを記録した職員。")
+    circumstances: str = Field(title="取下げの事情", description="本人が取り下げるに至った事情。")
+
+
+class ReviewQueue(StdModel):
+    """査察指導員の確認待ちの一覧。申請の取下げは、本人の意思によることを査察指導員が
+    確かめるまで一覧に残る（申請権の侵害の防止。生活保護法7条）。"""
+
+    model_config = ConfigDict(title="査察指導員の確認待ちの一覧")
+
+    office_id: RecordId = Field(title="福祉事務所ID", description="福祉事務所。")
+    items: list[ReviewItem] = Field(title="確認待ち", description="確認を待つ事項（古い順）。")
+
+
 class SupportInquiryDraft(StdModel):
     """扶養照会の記録（照会しない場合は許された理由と申請者の意向が必要）。"""
 

@@ -97,6 +97,9 @@ class ApplicationStore(RecordStore[Application], Protocol):
     def undecided(self, office_id: str) -> list[Versioned[Application]]:
         """The applications of ``office_id`` still to be decided (received or investigating)."""
 
+    def withdrawn(self, office_id: str) -> list[Versioned[Application]]:
+        """The withdrawn applications of ``office_id``, by date received."""
+
     def unnotified(self, office_id: str) -> list[Versioned[Application]]:
         """The applications of ``office_id`` whose decision is not notified yet (received,
         investigating, or decided without the notice sent), by date received."""

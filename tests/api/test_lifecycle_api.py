@@ -480,3 +480,34 @@ def test_an_electronic_application_is_received_on_the_day_it_arrived(client, log
         vector, channel="electronic", place=None, received_at="2023-09-18T08:00:00Z"
     )
     _problem(client.post(f"{API}/applications", json=keyed, headers=cw), 422, "invalid-request")
+
+
+def test_a_withdrawal_waits_for_the_supervisors_confirmation(client, login, vector):
+    cw, sv = login("cw-01"), login("sv-01")
+    received = _ok(client.post(f"{API}/applications", json=application(vector), headers=cw), 201)
+    application_id = received["application"]["id"]
+    withdrawal = {
+        "version": received["version"],
+        "document_received_on": "2023-09-18",
+        "signed_by_applicant": True,
+        "circumstances": "就職が決まり、当面の生活費の見通しが立った",
+    }
+    withdrawn = _ok(
+        client.post(f"{API}/applications/{application_id}/withdrawal", json=withdrawal, headers=cw)
+    )
+    queue_url = f"{API}/offices/office-nakano/review-queue"
+    [item] = _ok(client.get(queue_url, headers=sv))["items"]
+    assert (item["application_id"], item["kind"], item["received_on"]) == (
+        application_id,
+        "withdrawal",
+        RECEIVED,
+    )
+    review_url = f"{API}/applications/{application_id}/withdrawal-review"
+    body = {"version": withdrawn["version"]}
+    _problem(client.post(review_url, json=body, headers=cw), 403, "forbidden")
+    confirmed = _ok(client.post(review_url, json=body, headers=sv))
+    assert confirmed["application"]["withdrawal"]["reviewed_by"] == "sv-01"
+    assert confirmed["application"]["received_on"] == RECEIVED
+    assert _ok(client.get(queue_url, headers=sv))["items"] == []
+    again = {"version": confirmed["version"]}
+    _problem(client.post(review_url, json=again, headers=sv), 409, "invalid-transition")

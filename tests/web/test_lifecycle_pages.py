@@ -1048,3 +1048,24 @@ def test_the_supervisor_sees_an_application_past_30_days_as_an_alert(as_staff, d
     page = as_staff("sv-01").get("/applications").text
     assert "あなたへの通知（1件）" in page
     assert f'href="/applications/{application_id}">{HEAD}</a>: 30日経過' in page
+
+
+def test_the_supervisor_confirms_a_withdrawal(as_staff, database):
+    caseworker = as_staff("cw-01")
+    application_id, _ = register(caseworker)
+    path = f"/applications/{application_id}"
+    document = {
+        "version": "1",
+        "document_received_on": TODAY,
+        "signed_by_applicant": "yes",
+        "circumstances": "就職が決まった",
+    }
+    post(caseworker, path, f"{path}/withdrawal", document)
+    assert "査察指導員の確認待ちです" in caseworker.get(path).text
+    supervisor = as_staff("sv-01")
+    assert "査察指導員の確認待ち（1件）" in supervisor.get("/applications").text
+    done = post(supervisor, path, f"{path}/withdrawal-review", {"version": "2"})
+    assert done.status_code == 303
+    assert "申請の取下げを確認しました" in supervisor.get(done.headers["location"]).text
+    assert table(database, "applications")[application_id].withdrawal.reviewed_by == "sv-01"
+    assert "査察指導員の確認待ち" not in supervisor.get("/applications").text
