@@ -29,6 +29,15 @@ from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import CaseStatus
 from seikatsu_std.services.audit import MAX_AUDIT_PAGE, AccessPurpose, AuditAction, AuditQuery
 from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.investigation_models import (
+    ApplicantViewRequest,
+    SupportAnswerRequest,
+    SupportInquiryDocumentRequest,
+    SupportInquirySending,
+    SupportInquirySkipRequest,
+    SupportObligorDraft,
+)
+from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.models import (
     ApplicationDraft,
@@ -63,6 +72,11 @@ def lifecycle(request: Request) -> LifecycleService:
     return service
 
 
+def investigations(request: Request) -> InvestigationService:
+    service: InvestigationService = request.app.state.investigations
+    return service
+
+
 def sessions(request: Request) -> SessionService:
     service: SessionService = request.app.state.sessions
     return service
@@ -76,6 +90,7 @@ def staff_id(request: Request) -> str:
 Staff = Annotated[str, Depends(staff_id)]
 Cases = Annotated[CaseService, Depends(cases)]
 Lifecycle = Annotated[LifecycleService, Depends(lifecycle)]
+Investigations = Annotated[InvestigationService, Depends(investigations)]
 Purpose = Annotated[AccessPurpose, Query(description="利用目的")]
 
 
@@ -310,3 +325,68 @@ def notify_decision(
 @router.get("/decisions/{decision_id}/notice", operation_id="getDecisionNotice")
 def get_decision_notice(decision_id: str, actor: Staff, service: Lifecycle) -> Response:
     return _json(service.decision_notice(actor, decision_id))
+
+
+# ---------------------------------------------------------------- investigations
+
+
+@router.post("/applications/{application_id}/support-obligors", operation_id="createSupportObligor")
+def create_support_obligor(
+    application_id: str, body: SupportObligorDraft, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.register_obligor(actor, application_id, body), 201)
+
+
+@router.get("/applications/{application_id}/support-obligors", operation_id="listSupportObligors")
+def list_support_obligors(application_id: str, actor: Staff, service: Investigations) -> Response:
+    views: list[BaseModel] = [*service.obligors(actor, application_id)]
+    return _json(views)
+
+
+@router.post("/support-obligors/{obligor_id}/applicant-view", operation_id="recordApplicantView")
+def record_applicant_view(
+    obligor_id: str, body: ApplicantViewRequest, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_applicant_view(actor, obligor_id, body))
+
+
+@router.post(
+    "/support-obligors/{obligor_id}/inquiry-document",
+    operation_id="issueSupportInquiryDocument",
+)
+def issue_support_inquiry_document(
+    obligor_id: str, body: SupportInquiryDocumentRequest, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.issue_document(actor, obligor_id, body))
+
+
+@router.post(
+    "/support-obligors/{obligor_id}/inquiry-sending", operation_id="recordSupportInquirySent"
+)
+def record_support_inquiry_sent(
+    obligor_id: str, body: SupportInquirySending, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_sent(actor, obligor_id, body))
+
+
+@router.post(
+    "/support-obligors/{obligor_id}/inquiry-answer", operation_id="recordSupportInquiryAnswer"
+)
+def record_support_inquiry_answer(
+    obligor_id: str, body: SupportAnswerRequest, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_answer(actor, obligor_id, body))
+
+
+@router.post("/support-obligors/{obligor_id}/inquiry-skip", operation_id="skipSupportInquiry")
+def skip_support_inquiry(
+    obligor_id: str, body: SupportInquirySkipRequest, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.skip_inquiry(actor, obligor_id, body))
+
+
+@router.get("/support-inquiry-skip-reasons", operation_id="listSupportInquirySkipReasons")
+def list_support_inquiry_skip_reasons(
+    actor: Staff, service: Investigations, on: date | None = None
+) -> Response:
+    return _json(service.skip_reasons(actor, on))

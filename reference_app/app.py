@@ -19,6 +19,7 @@ from seikatsu_std import STANDARD_VERSION
 from seikatsu_std.api.contract import openapi_document
 from seikatsu_std.calc import Calculator
 from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.ports import Clock, UnitOfWorkFactory
 
@@ -48,6 +49,7 @@ def create_app(
     app.state.calculator = calculator
     app.state.cases = CaseService(uow, clock, calculator)
     app.state.lifecycle = LifecycleService(uow, clock, calculator)
+    app.state.investigations = InvestigationService(uow, clock, calculator)
     app.state.sessions = SessionService(uow, accounts, clock)
     app.state.clock = clock
     app.state.accounts = accounts

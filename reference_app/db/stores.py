@@ -47,6 +47,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 from reference_app.db.tables import (
+    ApplicationRecordRow,
     ApplicationRow,
     AuditRow,
     CalculationRow,
@@ -60,6 +61,7 @@ from reference_app.db.tables import (
     RecordRow,
     StaffRow,
     SupportInquiryRow,
+    SupportObligorRow,
 )
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
@@ -76,10 +78,12 @@ from seikatsu_std.model import (
 )
 from seikatsu_std.model.base import Record
 from seikatsu_std.model.intake import ApplicationStatus
+from seikatsu_std.model.investigation import SupportObligorRecord
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditEntry, AuditQuery
 from seikatsu_std.services.errors import VersionConflictError
 from seikatsu_std.services.models import CaseEvent
 from seikatsu_std.services.ports import (
+    ApplicationRecordStore,
     ApplicationStore,
     AuditStore,
     CaseStore,
@@ -184,6 +188,11 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
 class _Identified(Protocol):
     @property
     def id(self) -> str: ...
+
+
+class _OfApplication(Protocol):
+    @property
+    def application_id(self) -> str: ...
 
 
 def _id(record: Record) -> str:
@@ -401,6 +410,26 @@ class SqlApplicationStore(SqlRecordStore[Application]):
             ApplicationRow.received_on,
             self._id_order(),
         )
+
+
+class SqlApplicationRecordStore(SqlRecordStore[R]):
+    """Records of an application's investigation, in a table with an ``application_id`` column."""
+
+    def __init__(
+        self, session: Session, table: type[ApplicationRecordRow], model: type[R], kind: str
+    ) -> None:
+        super().__init__(
+            session,
+            table,
+            model,
+            kind,
+            lambda r: {"application_id": cast(_OfApplication, r).application_id},
+        )
+        self._by_application = table.application_id
+
+    def for_application(self, application_id: str) -> list[Versioned[R]]:
+        """Every record of the application, in id order."""
+        return self._versioned(self._by_application == application_id, self._id_order())
 
 
 class SqlSupportInquiryStore(SqlRecordStore[SupportInquiry]):
@@ -683,6 +712,11 @@ class SqlUnitOfWork:
         )
         self.applications: ApplicationStore = SqlApplicationStore(session)
         self.support_inquiries: SupportInquiryStore = SqlSupportInquiryStore(session)
+        self.support_obligors: ApplicationRecordStore[SupportObligorRecord] = (
+            SqlApplicationRecordStore(
+                session, SupportObligorRow, SupportObligorRecord, "support obligor"
+            )
+        )
         self.decisions: DecisionStore = SqlDecisionStore(session)
         self.calculations: RecordStore[CalculationInput] = SqlRecordStore(
             session, CalculationRow, CalculationInput, "calculation"

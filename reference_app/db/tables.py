@@ -12,7 +12,8 @@ SHA-256 of each token, never the token.
 
 The migrations (``migrations/versions/``: ``0001_initial.py`` for the first
 tables, ``0002_lifecycle.py`` for consultations, applications and support
-inquiries) create exactly these tables; a test compares the two.
+inquiries, ``0003_investigations.py`` for the records of the investigations)
+create exactly these tables; a test compares the two.
 """
 
 from __future__ import annotations
@@ -163,6 +164,20 @@ class SupportInquiryRow(RecordRow):
     __tablename__ = "support_inquiries"
 
     application_id: Mapped[str | None] = mapped_column(ForeignKey("applications.id"), index=True)
+
+
+class ApplicationRecordRow(RecordRow):
+    """A record of an application's investigation, found by its application."""
+
+    __abstract__ = True
+
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
+
+
+class SupportObligorRow(ApplicationRecordRow):
+    """扶養義務者の記録 (SupportObligorRecord)."""
+
+    __tablename__ = "support_obligors"
 
 
 class DecisionRow(RecordRow):

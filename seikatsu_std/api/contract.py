@@ -27,6 +27,17 @@ from seikatsu_std.model.identifiers import MyNumber
 from seikatsu_std.model.investigation import SupportInquiry
 from seikatsu_std.notices import DecisionNotice
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, ChainReport
+from seikatsu_std.services.investigation_models import (
+    ApplicantViewRequest,
+    SkipReasonList,
+    SupportAnswerRequest,
+    SupportInquiryDocument,
+    SupportInquiryDocumentRequest,
+    SupportInquirySending,
+    SupportInquirySkipRequest,
+    SupportObligorDraft,
+    SupportObligorView,
+)
 from seikatsu_std.services.models import (
     ApplicationDraft,
     ApplicationView,
@@ -173,6 +184,7 @@ _OFFICE_ID = Parameter("office_id", "path", "福祉事務所ID。", str)
 _CONSULTATION_ID = Parameter("consultation_id", "path", "相談ID。", str)
 _APPLICATION_ID = Parameter("application_id", "path", "申請ID。", str)
 _DECISION_ID = Parameter("decision_id", "path", "決定ID。", str)
+_OBLIGOR_ID = Parameter("obligor_id", "path", "扶養義務者ID。", str)
 _AUTH_ERRORS = {401: Problem, 403: Problem}
 #: What a change of a lifecycle record can answer besides its success (the body may be
 #: unreadable, the record missing, stale or in the wrong state, or a rule broken).
@@ -498,6 +510,100 @@ OPERATIONS: tuple[Operation, ...] = (
         parameters=(_APPLICATION_ID,),
         body=SupportInquiryDraft,
         success=201,
+    ),
+    Operation(
+        "createSupportObligor",
+        "post",
+        "/applications/{application_id}/support-obligors",
+        "扶養義務者の登録",
+        "申請に伴い把握した扶養義務者を、申請者との続柄・住所・扶養の可能性の見込みとともに登録する。",
+        "investigations",
+        {201: SupportObligorView, 400: Problem, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_APPLICATION_ID,),
+        body=SupportObligorDraft,
+        success=201,
+    ),
+    Operation(
+        "listSupportObligors",
+        "get",
+        "/applications/{application_id}/support-obligors",
+        "扶養義務者の一覧",
+        "申請の扶養義務者と扶養照会の経過を返す。閲覧は監査ログに記録される。",
+        "investigations",
+        {200: list[SupportObligorView], **_AUTH_ERRORS, 404: Problem},
+        parameters=(_APPLICATION_ID,),
+    ),
+    Operation(
+        "recordApplicantView",
+        "post",
+        "/support-obligors/{obligor_id}/applicant-view",
+        "扶養照会についての申請者の意向の記録",
+        "扶養義務者への照会について申請者から聴き取った意向（照会してよいか、望まない事情）を記録する。"
+        "照会文書の作成・省略の前に必須。照会の手続が進んだ後は 409 invalid-transition。",
+        "investigations",
+        {200: SupportObligorView, **_CHANGE_ERRORS},
+        parameters=(_OBLIGOR_ID,),
+        body=ApplicantViewRequest,
+    ),
+    Operation(
+        "issueSupportInquiryDocument",
+        "post",
+        "/support-obligors/{obligor_id}/inquiry-document",
+        "扶養照会の文書の作成",
+        "扶養照会の文書を作成する。申請者の意向が記録されていなければ 422 rule-violation"
+        "（applicant_view_required）、申請者が照会を望まないのに判断理由・判断者がなければ 422 "
+        "rule-violation（override_required）。判断者は査察指導員・課長に限る（override_decider）。",
+        "investigations",
+        {200: SupportInquiryDocument, **_CHANGE_ERRORS},
+        parameters=(_OBLIGOR_ID,),
+        body=SupportInquiryDocumentRequest,
+    ),
+    Operation(
+        "recordSupportInquirySent",
+        "post",
+        "/support-obligors/{obligor_id}/inquiry-sending",
+        "扶養照会の送付の記録",
+        "作成した扶養照会の文書を送付した日を記録する。文書を作成していなければ 409 invalid-transition。",
+        "investigations",
+        {200: SupportObligorView, **_CHANGE_ERRORS},
+        parameters=(_OBLIGOR_ID,),
+        body=SupportInquirySending,
+    ),
+    Operation(
+        "recordSupportInquiryAnswer",
+        "post",
+        "/support-obligors/{obligor_id}/inquiry-answer",
+        "扶養照会の回答の記録",
+        "扶養義務者からの回答（回答日、金銭的援助・精神的支援の可否）を記録する。"
+        "送付していない照会には 409 invalid-transition。",
+        "investigations",
+        {200: SupportObligorView, **_CHANGE_ERRORS},
+        parameters=(_OBLIGOR_ID,),
+        body=SupportAnswerRequest,
+    ),
+    Operation(
+        "skipSupportInquiry",
+        "post",
+        "/support-obligors/{obligor_id}/inquiry-skip",
+        "扶養照会の省略",
+        "扶養照会を省略する。理由は省略理由の一覧（版つき）から選ぶ: 選ばない・一覧にない理由は 422 "
+        "invalid-request。申請者の意向が記録されていなければ 422 rule-violation（applicant_view_required）。",
+        "investigations",
+        {200: SupportObligorView, **_CHANGE_ERRORS},
+        parameters=(_OBLIGOR_ID,),
+        body=SupportInquirySkipRequest,
+    ),
+    Operation(
+        "listSupportInquirySkipReasons",
+        "get",
+        "/support-inquiry-skip-reasons",
+        "扶養照会の省略理由の一覧",
+        "指定日（省略時は今日）に適用される省略理由の一覧を、版と適用開始日とともに返す。",
+        "investigations",
+        {200: SkipReasonList, **_AUTH_ERRORS, 422: Problem},
+        parameters=(
+            Parameter("on", "query", "適用日（YYYY-MM-DD、省略時は今日）。", date, required=False),
+        ),
     ),
     Operation(
         "draftDecision",

@@ -136,6 +136,8 @@ def run_on(
         "seikatsu_std.conformance.steps",
         "-p",
         "seikatsu_std.conformance.steps_lifecycle",
+        "-p",
+        "seikatsu_std.conformance.steps_investigation",
         "--strict-markers",
         "-p",
         "no:terminal",

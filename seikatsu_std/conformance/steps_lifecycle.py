@@ -25,11 +25,12 @@ import contextlib
 import json
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel
 from pytest_bdd import given, parsers, then, when
 
 from seikatsu_std.conformance.fields import (
@@ -118,7 +119,7 @@ def _applications(state: ScenarioState) -> dict[str, Filed]:
     return filed
 
 
-def _filed(state: ScenarioState, key: str) -> Filed:
+def filed_application(state: ScenarioState, key: str) -> Filed:
     found = _applications(state).get(key)
     if found is None:
         known = "、".join(_applications(state)) or "なし"
@@ -136,7 +137,7 @@ def _decision(state: ScenarioState) -> Drafted:
     return drafted
 
 
-def _established(state: ScenarioState, what: str) -> None:
+def established(state: ScenarioState, what: str) -> None:
     """A precondition the target must accept (the scenario cannot go on otherwise)."""
     reply = state.last()
     state.expect(f"前提: {what}（HTTP 2xx）")
@@ -213,7 +214,7 @@ def _case_detail(state: ScenarioState, case_id: str) -> dict[str, Any]:
 
 
 def _start_decision(state: ScenarioState, name: str) -> dict[str, Any]:
-    filed = _filed(state, name)
+    filed = filed_application(state, name)
     if filed.household is None:
         raise ValueError(f"「{name}」の申請は開始申請ではありません")
     return {
@@ -357,7 +358,7 @@ def consult(state: ScenarioState, datatable: list[list[str]]) -> None:
 @given("次の内容で相談記録が確定している")
 def consulted(state: ScenarioState, datatable: list[list[str]]) -> None:
     _consult(state, datatable)
-    _established(state, "相談記録の確定")
+    established(state, "相談記録の確定")
 
 
 @given("次の内容で相談記録を作成している")
@@ -399,7 +400,9 @@ def _apply_from_consultation(state: ScenarioState) -> None:
     )
     _receive(state, consultation.person_name, body)
     if state.last().status == 201:
-        consultation.application_id = _filed(state, consultation.person_name).application_id
+        consultation.application_id = filed_application(
+            state, consultation.person_name
+        ).application_id
 
 
 @when("相談記録から保護の申請を登録する")
@@ -410,7 +413,7 @@ def apply_from_consultation(state: ScenarioState) -> None:
 @given("相談記録から保護の申請を登録している")
 def applied_from_consultation(state: ScenarioState) -> None:
     _apply_from_consultation(state)
-    _established(state, "相談記録からの申請の登録")
+    established(state, "相談記録からの申請の登録")
 
 
 # ---------------------------------------------------------------- applications
@@ -420,7 +423,7 @@ def applied_from_consultation(state: ScenarioState) -> None:
 def application_filed(state: ScenarioState, name: str, day: str) -> None:
     _receivable(state, day)
     _receive(state, name, start_application(name, day))
-    _established(state, f"申請者 {name} の申請（申請日 {day}）の登録")
+    established(state, f"申請者 {name} の申請（申請日 {day}）の登録")
 
 
 @when(parsers.parse('申請日 "{day}" で保護の申請を登録する'))
@@ -475,7 +478,7 @@ def file_change(state: ScenarioState, case_id: str, day: str) -> None:
 def change_filed(state: ScenarioState, case_id: str, day: str) -> None:
     _receivable(state, day)
     _receive(state, case_id, _change_application(state, case_id, day))
-    _established(state, f"ケース {case_id} の変更の申請（申請日 {day}）の登録")
+    established(state, f"ケース {case_id} の変更の申請（申請日 {day}）の登録")
 
 
 #: The columns of a table of applications: who applied (a case id for a change application)
@@ -507,22 +510,22 @@ def applications_filed(state: ScenarioState, datatable: list[list[str]]) -> None
 def _decided_and_notified(state: ScenarioState, name: str, day: str) -> None:
     today_is(state, day)
     _draft(state, _start_decision(state, name))
-    _established(state, f"{day} に申請者 {name} の開始決定を起案")
+    established(state, f"{day} に申請者 {name} の開始決定を起案")
     with _acting_as(state, _approver(state)):
         _approve(state)
-        _established(state, f"{day} に申請者 {name} の開始決定を決裁")
+        established(state, f"{day} に申請者 {name} の開始決定を決裁")
     _issue(state)
-    _established(state, f"{day} に申請者 {name} の決定通知書を発行")
+    established(state, f"{day} に申請者 {name} の決定通知書を発行")
 
 
 @given(parsers.parse('申請者 "{key}" の申請に延長理由 "{reason}" が登録されている'))
 @given(parsers.parse('ケース "{key}" の変更の申請に延長理由 "{reason}" が登録されている'))
 def extension_recorded(state: ScenarioState, key: str, reason: str) -> None:
-    filed = _filed(state, key)
+    filed = filed_application(state, key)
     state.reply = reply = state.target.extend_deadline(
         filed.application_id, {"version": filed.version, "reason": reason}
     )
-    _established(state, f"{key} の申請の延長の理由の記録")
+    established(state, f"{key} の申請の延長の理由の記録")
     filed.version = reply.body["version"]
 
 
@@ -532,7 +535,7 @@ def extension_recorded(state: ScenarioState, key: str, reason: str) -> None:
     )
 )
 def application_staff(state: ScenarioState, name: str, caseworker: str, supervisor: str) -> None:
-    case = _case_detail(state, _filed(state, name).case_id)["case"]
+    case = _case_detail(state, filed_application(state, name).case_id)["case"]
     state.expect(f"前提: 申請のケースの担当現業員 {caseworker}、査察指導員 {supervisor}")
     assert (case["caseworker_id"], case["supervisor_id"]) == (caseworker, supervisor), (
         f"担当現業員 {case['caseworker_id']}、査察指導員 {case['supervisor_id']}"
@@ -560,7 +563,7 @@ def list_due_within(state: ScenarioState, day: str, days: str) -> None:
 
 
 def _withdraw(state: ScenarioState, name: str, rows: list[list[str]]) -> None:
-    filed = _filed(state, name)
+    filed = filed_application(state, name)
     body = {"version": filed.version, **body_from_rows(WithdrawalRequest, rows)}
     state.reply = reply = state.target.withdraw_application(filed.application_id, body)
     if reply.status == 200:
@@ -575,12 +578,12 @@ def withdraw(state: ScenarioState, name: str, datatable: list[list[str]]) -> Non
 @given(parsers.parse('次の内容で申請者 "{name}" の申請の取下げが登録されている'))
 def withdrawn(state: ScenarioState, name: str, datatable: list[list[str]]) -> None:
     _withdraw(state, name, datatable)
-    _established(state, f"申請者 {name} の申請の取下げ")
+    established(state, f"申請者 {name} の申請の取下げ")
 
 
 @when(parsers.parse('申請者 "{name}" の申請を取得する'))
 def read_application(state: ScenarioState, name: str) -> None:
-    state.reply = state.target.get_application(_filed(state, name).application_id)
+    state.reply = state.target.get_application(filed_application(state, name).application_id)
 
 
 # ---------------------------------------------------------------- decisions
@@ -602,7 +605,7 @@ def draft_without_calculation(
 
 @when(parsers.parse('次の内容で申請者 "{name}" の決定を起案する'))
 def draft_for_applicant(state: ScenarioState, name: str, datatable: list[list[str]]) -> None:
-    filed = _filed(state, name)
+    filed = filed_application(state, name)
     _draft(state, _decision_from_rows(datatable, filed.case_id, filed, filed.household))
 
 
@@ -634,14 +637,14 @@ def draft_change_with_kind(state: ScenarioState, kind: str, amount: str, case_id
 def start_drafted(state: ScenarioState, name: str, role: str) -> None:
     with _acting_as(state, staff_of(role)):
         _draft(state, _start_decision(state, name))
-        _established(state, f"{role}による申請者 {name} の開始決定の起案")
+        established(state, f"{role}による申請者 {name} の開始決定の起案")
 
 
 @given(parsers.parse('ケース "{case_id}" の変更決定が "{role}" により起案されている'))
 def change_drafted(state: ScenarioState, case_id: str, role: str) -> None:
     with _acting_as(state, staff_of(role)):
         _draft(state, _change_decision(state, case_id))
-        _established(state, f"{role}によるケース {case_id} の変更決定の起案")
+        established(state, f"{role}によるケース {case_id} の変更決定の起案")
 
 
 @given(parsers.parse('理由を空にしたケース "{case_id}" の変更決定の下書きがある'))
@@ -649,7 +652,7 @@ def change_drafted_without_reasons(state: ScenarioState, case_id: str) -> None:
     body = _change_decision(state, case_id)
     put(body, field_titled(DecisionDraft, "決定の理由"), [""])
     _draft(state, body)
-    _established(state, f"理由を空にしたケース {case_id} の変更決定の起案")
+    established(state, f"理由を空にしたケース {case_id} の変更決定の起案")
 
 
 @when("起案されている決定を決裁する")
@@ -661,7 +664,7 @@ def approve(state: ScenarioState) -> None:
 def approved(state: ScenarioState) -> None:
     with _acting_as(state, _approver(state)):
         _approve(state)
-        _established(state, "起案されている決定の決裁")
+        established(state, "起案されている決定の決裁")
 
 
 @when("その決定の決定通知書を発行する")
@@ -789,18 +792,41 @@ def _pending_rows(state: ScenarioState) -> list[dict[str, Any]]:
 
 
 def _row(state: ScenarioState, key: str) -> dict[str, Any] | None:
-    wanted = _filed(state, key).application_id
+    wanted = filed_application(state, key).application_id
     return next((row for row in _pending_rows(state) if row["application_id"] == wanted), None)
+
+
+#: The lists other than the pending applications that "一覧に … が含まれる" checks: the
+#: standard's reply model → the names of its rows (step modules of other areas add theirs).
+LIST_NAMES: dict[type[BaseModel], Callable[[Any], list[str]]] = {}
+
+
+def _other_list(state: ScenarioState) -> list[str] | None:
+    """The names of the rows of the last reply, if it is one of :data:`LIST_NAMES`."""
+    reply = state.last()
+    assert reply.status == 200, f"no list: HTTP {reply.status} {reply.body}"
+    names = LIST_NAMES.get(reply_model(state))
+    return None if names is None else names(reply.body)
 
 
 @then(parsers.parse('一覧に "{key}" が含まれる'))
 def listed(state: ScenarioState, key: str) -> None:
+    names = _other_list(state)
+    if names is not None:
+        state.expect(f"一覧に「{key}」の行がある")
+        assert key in names, f"一覧の行: {'、'.join(names) or 'なし'}"
+        return
     state.expect(f"一覧に「{key}」の申請の行がある")
     assert _row(state, key) is not None, f"{key} の申請は一覧にありません"
 
 
 @then(parsers.parse('一覧に "{key}" は含まれない'))
 def not_listed(state: ScenarioState, key: str) -> None:
+    names = _other_list(state)
+    if names is not None:
+        state.expect(f"一覧に「{key}」の行がない")
+        assert key not in names, f"{key} が一覧にあります"
+        return
     state.expect(f"一覧に「{key}」の申請の行がない")
     row = _row(state, key)
     assert row is None, f"{key} の申請が一覧にあります: {row}"
@@ -829,7 +855,7 @@ def row_field_absent(state: ScenarioState, key: str, title: str) -> None:
 def listed_in_order(state: ScenarioState, keys: str) -> None:
     names = re.findall(r'"([^"]+)"', keys)
     state.expect(f"この場面の申請が {' → '.join(names)} の順（一覧の他の行は問わない）")
-    ids = {_filed(state, name).application_id: name for name in names}
+    ids = {filed_application(state, name).application_id: name for name in names}
     order = [
         ids[row["application_id"]] for row in _pending_rows(state) if row["application_id"] in ids
     ]

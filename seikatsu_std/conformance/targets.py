@@ -49,6 +49,15 @@ from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditQuery
 from seikatsu_std.services.cases import CaseService
 from seikatsu_std.services.demo import demo_office
 from seikatsu_std.services.errors import ServiceError
+from seikatsu_std.services.investigation_models import (
+    ApplicantViewRequest,
+    SupportAnswerRequest,
+    SupportInquiryDocumentRequest,
+    SupportInquirySending,
+    SupportInquirySkipRequest,
+    SupportObligorDraft,
+)
+from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.memory import MemoryDatabase
 from seikatsu_std.services.models import (
@@ -171,6 +180,14 @@ class Target(Protocol):
     def start_investigation(self, application_id: str, version: int) -> Reply: ...
     def withdraw_application(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
     def record_support_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def register_support_obligor(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def support_obligors(self, application_id: str) -> Reply: ...
+    def support_obligor_step(self, obligor_id: str, step: str, body: Mapping[str, Any]) -> Reply:
+        """A step of the obligor's support inquiry: ``step`` is the last segment of its path
+        (``applicant-view``, ``inquiry-document``, ``inquiry-sending``, ``inquiry-answer``,
+        ``inquiry-skip``)."""
+
+    def skip_reasons(self, on: str | None = None) -> Reply: ...
     def draft_decision(self, body: Mapping[str, Any]) -> Reply: ...
     def get_decision(self, decision_id: str) -> Reply: ...
     def approve_decision(self, decision_id: str, version: int) -> Reply: ...
@@ -209,6 +226,9 @@ class InProcessTarget:
         )
         self.service = factory(self.database)
         self.lifecycle = LifecycleService(self.database.unit_of_work, self._clock, self.calculator)
+        self.investigations = InvestigationService(
+            self.database.unit_of_work, self._clock, self.calculator
+        )
         self.staff_id: str | None = None
         self.exchanges: list[Exchange] = []
 
@@ -513,6 +533,61 @@ class InProcessTarget:
             201,
         )
 
+    def register_support_obligor(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/support-obligors",
+            dict(body),
+            lambda: self.investigations.register_obligor(
+                self._actor(), application_id, SupportObligorDraft.model_validate(body)
+            ),
+            201,
+        )
+
+    def support_obligors(self, application_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/applications/{application_id}/support-obligors",
+            None,
+            lambda: self.investigations.obligors(self._actor(), application_id),
+        )
+
+    def support_obligor_step(self, obligor_id: str, step: str, body: Mapping[str, Any]) -> Reply:
+        service = self.investigations
+        steps: dict[str, Callable[[str, str, Any], Any]] = {
+            "applicant-view": lambda a, o, b: service.record_applicant_view(
+                a, o, ApplicantViewRequest.model_validate(b)
+            ),
+            "inquiry-document": lambda a, o, b: service.issue_document(
+                a, o, SupportInquiryDocumentRequest.model_validate(b)
+            ),
+            "inquiry-sending": lambda a, o, b: service.record_sent(
+                a, o, SupportInquirySending.model_validate(b)
+            ),
+            "inquiry-answer": lambda a, o, b: service.record_answer(
+                a, o, SupportAnswerRequest.model_validate(b)
+            ),
+            "inquiry-skip": lambda a, o, b: service.skip_inquiry(
+                a, o, SupportInquirySkipRequest.model_validate(b)
+            ),
+        }
+        return self._call(
+            "POST",
+            f"/support-obligors/{obligor_id}/{step}",
+            dict(body),
+            lambda: steps[step](self._actor(), obligor_id, body),
+        )
+
+    def skip_reasons(self, on: str | None = None) -> Reply:
+        return self._call(
+            "GET",
+            "/support-inquiry-skip-reasons",
+            {"on": on},
+            lambda: self.investigations.skip_reasons(
+                self._actor(), _parameter("on", date, on, required=False)
+            ),
+        )
+
     def draft_decision(self, body: Mapping[str, Any]) -> Reply:
         return self._call(
             "POST",
@@ -754,6 +829,20 @@ class HttpTarget:
         return self._call(
             "POST", f"/applications/{application_id}/support-inquiries", body=dict(body)
         )
+
+    def register_support_obligor(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST", f"/applications/{application_id}/support-obligors", body=dict(body)
+        )
+
+    def support_obligors(self, application_id: str) -> Reply:
+        return self._call("GET", f"/applications/{application_id}/support-obligors")
+
+    def support_obligor_step(self, obligor_id: str, step: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/support-obligors/{obligor_id}/{step}", body=dict(body))
+
+    def skip_reasons(self, on: str | None = None) -> Reply:
+        return self._call("GET", "/support-inquiry-skip-reasons", params={"on": on})
 
     def draft_decision(self, body: Mapping[str, Any]) -> Reply:
         return self._call("POST", "/decisions", body=dict(body))

@@ -219,3 +219,216 @@ class SupportInquiry(Record):
         if self.answered_on and self.sent_on and self.answered_on < self.sent_on:
             raise ValueError("回答日が照会日より前です (answered_on before sent_on)")
         return self
+
+
+# ---------------------------------------------------------------- support obligors (REQ-APP-015..017)
+
+
+class ApplicantWish(LabelledEnum):
+    """扶養照会についての申請者の意向。
+
+    扶養照会の要否は、申請者から扶養義務者との関係や照会についての意向を丁寧に
+    聴き取って判断する（保護の実施要領の取扱いについて 課長通知。問番号は未確認）。
+    """
+
+    __title__ = "照会についての申請者の意向"
+
+    AGREES = "agrees", "照会してよい"
+    DECLINES = "declines", "照会を望まない"
+    NOT_STATED = "not_stated", "意向の表明なし（事情の聴取のみ）"
+
+
+class ApplicantView(StdModel):
+    """扶養義務者への照会について申請者から聴き取った意向と事情。"""
+
+    model_config = ConfigDict(title="申請者の意向の記録")
+
+    wish: ApplicantWish = Field(
+        title="照会についての意向", description="照会してよいか、望まないか。"
+    )
+    statement: str = Field(
+        title="申請者の意向",
+        description="申請者が述べた意向と、扶養義務者との関係・照会を望まない事情。",
+        min_length=1,
+        max_length=2000,
+    )
+    heard_on: date = Field(title="聴取日", description="意向を聴き取った日。")
+    heard_by: RecordId = Field(title="聴取者", description="意向を聴き取った職員。")
+
+
+class SupportObligorStatus(LabelledEnum):
+    """扶養義務者への照会の進み具合。"""
+
+    __title__ = "扶養照会の進み具合"
+
+    NOT_YET = "not_yet", "未照会"
+    DOCUMENT_ISSUED = "document_issued", "照会文書作成済"
+    SENT = "sent", "照会済"
+    ANSWERED = "answered", "回答あり"
+    SKIPPED = "skipped", "照会を省略"
+
+
+class InquiryOverride(StdModel):
+    """照会を望まない申請者について、なお照会すると判断した理由と判断者。"""
+
+    model_config = ConfigDict(title="意向に反する照会の判断")
+
+    reason: str = Field(
+        title="判断理由",
+        description="申請者が望まないにもかかわらず照会する理由（扶養が期待できる具体的な事情）。",
+        min_length=1,
+        max_length=2000,
+    )
+    decided_by: RecordId = Field(title="判断者", description="照会すると判断した職員。")
+
+
+class SupportPossibility(LabelledEnum):
+    """扶養照会の回答にある援助の可否。"""
+
+    __title__ = "援助の可否"
+
+    CAN = "can", "できる"
+    CANNOT = "cannot", "できない"
+
+
+class SupportAnswer(StdModel):
+    """扶養照会への扶養義務者の回答。"""
+
+    model_config = ConfigDict(title="扶養照会の回答")
+
+    answered_on: date = Field(title="回答日", description="回答を受け取った日。")
+    financial_support: SupportPossibility = Field(
+        title="金銭的援助", description="仕送り等の金銭的な援助ができるか。"
+    )
+    emotional_support: SupportPossibility = Field(
+        title="精神的支援", description="訪問・連絡等の精神的な支援ができるか。"
+    )
+    monthly_amount: Yen | None = Field(
+        default=None,
+        title="金銭的援助の月額",
+        description="金銭的援助ができる場合に回答された月額（収入として認定する額の基礎）。",
+    )
+    note: str | None = Field(
+        default=None, title="回答の内容", description="回答の要点。", max_length=2000
+    )
+
+
+class InquirySkip(StdModel):
+    """扶養照会を省略した理由（省略理由の一覧から選んだもの）。"""
+
+    model_config = ConfigDict(title="扶養照会の省略")
+
+    reason_code: str = Field(
+        title="省略理由のコード", description="省略理由の一覧の区分のコード。", min_length=1
+    )
+    reason: str = Field(title="省略理由", description="省略理由の一覧の区分の名称。", min_length=1)
+    edition: str = Field(
+        title="省略理由の一覧の版", description="理由を選んだ省略理由の一覧の版。", min_length=1
+    )
+    detail: str | None = Field(
+        default=None,
+        title="省略理由の具体的な事情",
+        description="省略の理由を裏づける具体的な事情。",
+        max_length=2000,
+    )
+    recorded_on: date = Field(title="省略の記録日", description="省略を記録した日。")
+
+
+class SupportObligorRecord(Record):
+    """申請に伴い把握した扶養義務者1人と、その人への扶養照会の経過。
+
+    照会文書の作成・省略の前には申請者の意向の記録が必要で、申請者が照会を
+    望まないのに照会するときは判断理由と判断者を記録する（REQ-APP-017）。
+    References: 生活保護法4条2項; 保護の実施要領の取扱いについて（課長通知、問番号未確認）。
+    """
+
+    model_config = ConfigDict(title="扶養義務者の記録")
+
+    record_type: Literal["support_obligor_record"] = record_type_field("support_obligor_record")
+    id: RecordId = Field(title="扶養義務者ID", description="扶養義務者の記録の識別子。")
+    application_id: RecordId = Field(title="申請ID", description="扶養義務者を把握した申請。")
+    case_id: RecordId | None = Field(
+        default=None, title="ケースID", description="申請のケース（あれば）。"
+    )
+    name: str = Field(title="氏名", description="扶養義務者の氏名。", min_length=1, max_length=100)
+    relationship: str = Field(
+        title="申請者との続柄",
+        description="申請者から見た続柄（例: 姉、長男）。",
+        min_length=1,
+        max_length=40,
+    )
+    address: str | None = Field(
+        default=None,
+        title="住所",
+        description="扶養義務者の住所（判明している場合）。",
+        min_length=1,
+        max_length=200,
+    )
+    support_prospect: str | None = Field(
+        default=None,
+        title="扶養の可能性の見込み",
+        description="把握した事情から見込まれる扶養（金銭的援助・精神的支援）の可能性。",
+        min_length=1,
+        max_length=2000,
+    )
+    status: SupportObligorStatus = Field(
+        title="扶養照会の進み具合", description="この扶養義務者への照会の進み具合。"
+    )
+    applicant_view: ApplicantView | None = Field(
+        default=None,
+        title="申請者の意向の記録",
+        description="照会について申請者から聴き取った意向（照会文書の作成・省略の前に必須）。",
+    )
+    override: InquiryOverride | None = Field(
+        default=None,
+        title="意向に反する照会の判断",
+        description="照会を望まない申請者についてなお照会する場合の判断理由と判断者。",
+    )
+    document_issued_on: date | None = Field(
+        default=None, title="照会文書の作成日", description="扶養照会の文書を作成した日。"
+    )
+    sent_on: date | None = Field(default=None, title="送付日", description="照会文書を送付した日。")
+    answer: SupportAnswer | None = Field(
+        default=None, title="扶養照会の回答", description="扶養義務者からの回答。"
+    )
+    skip: InquirySkip | None = Field(
+        default=None, title="扶養照会の省略", description="照会を省略した場合の理由。"
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        status = SupportObligorStatus
+        issued = self.status in (status.DOCUMENT_ISSUED, status.SENT, status.ANSWERED)
+        checks = (
+            (issued, self.document_issued_on is not None, "照会文書の作成日", "document_issued_on"),
+            (
+                self.status in (status.SENT, status.ANSWERED),
+                self.sent_on is not None,
+                "送付日",
+                "sent_on",
+            ),
+            (self.status is status.ANSWERED, self.answer is not None, "回答", "answer"),
+            (self.status is status.SKIPPED, self.skip is not None, "省略理由", "skip"),
+        )
+        for expected, present, label, name in checks:
+            if expected != present:
+                raise ValueError(
+                    f"扶養照会の進み具合「{self.status.label}」と{label}の記録が合いません "
+                    f"({name} does not match status {self.status.value})"
+                )
+        if (issued or self.skip is not None) and self.applicant_view is None:
+            raise ValueError(
+                "照会文書の作成・省略には申請者の意向の記録が必要です "
+                "(applicant_view required before an inquiry is issued or skipped)"
+            )
+        declined = (
+            self.applicant_view is not None and self.applicant_view.wish is ApplicantWish.DECLINES
+        )
+        if issued and declined and self.override is None:
+            raise ValueError(
+                "照会を望まない申請者について照会するには判断理由と判断者の記録が必要です "
+                "(override required when the applicant declined)"
+            )
+        if self.answer is not None and self.sent_on and self.answer.answered_on < self.sent_on:
+            raise ValueError("回答日が送付日より前です (answered_on before sent_on)")
+        return self

@@ -453,21 +453,6 @@ class LifecycleService(ServiceBase):
         }
         uow.cases.replace(Case.model_validate(closed), found.version)
 
-    def _open_application(
-        self, uow: UnitOfWork, actor_id: str, application_id: str
-    ) -> tuple[StaffMember, Versioned[Application]]:
-        actor = self._actor(uow, actor_id)
-        found = self._get(uow.applications.get(application_id), "申請", application_id)
-        self._require(
-            uow,
-            actor,
-            Action.RECORD_INTAKE,
-            found.record.office_id,
-            record=("application", application_id),
-            case_id=found.record.case_id,
-        )
-        return actor, found
-
     def record_support_inquiry(
         self, actor_id: str, application_id: str, draft: SupportInquiryDraft
     ) -> SupportInquiry:
@@ -1087,14 +1072,6 @@ class LifecycleService(ServiceBase):
         return notice
 
     # ------------------------------------------------------------ helpers
-
-    @staticmethod
-    def _get(found: Versioned[T] | None, what: str, record_id: str) -> Versioned[T]:
-        if found is None:
-            raise NotFoundError(
-                f"{what} {record_id} は見つかりません", f"{what} {record_id} not found"
-            )
-        return found
 
 
 def _amounts_of(result: CalculationResult | None) -> AssistanceAmounts | None:

@@ -27,6 +27,7 @@ from seikatsu_std.model import (
     WelfareOffice,
 )
 from seikatsu_std.model.intake import ApplicationStatus
+from seikatsu_std.model.investigation import SupportObligorRecord
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
 from seikatsu_std.services.errors import VersionConflictError
 from seikatsu_std.services.models import CaseEvent
@@ -168,6 +169,17 @@ class MemorySupportInquiryStore(MemoryStore[SupportInquiry]):
         )
 
 
+class MemoryApplicationRecordStore(MemoryStore[T]):
+    """Records of an application's investigation (each has ``application_id``)."""
+
+    def for_application(self, application_id: str) -> list[Versioned[T]]:
+        return [
+            Versioned(record, version)
+            for record, version in sorted(self.values(), key=lambda row: str(row[0].id))
+            if record.application_id == application_id
+        ]
+
+
 class MemoryDecisionStore(MemoryStore[Decision]):
     """Decisions by case."""
 
@@ -232,6 +244,7 @@ _TABLES = (
     "consultations",
     "applications",
     "support_inquiries",
+    "support_obligors",
     "decisions",
     "calculations",
 )
@@ -261,6 +274,9 @@ class MemoryUnitOfWork:
         self.applications = MemoryApplicationStore(self._tables["applications"], "application")
         self.support_inquiries = MemorySupportInquiryStore(
             self._tables["support_inquiries"], "support inquiry"
+        )
+        self.support_obligors: MemoryApplicationRecordStore[SupportObligorRecord] = (
+            MemoryApplicationRecordStore(self._tables["support_obligors"], "support obligor")
         )
         self.decisions = MemoryDecisionStore(self._tables["decisions"], "decision")
         self.calculations: MemoryStore[CalculationInput] = MemoryStore(

@@ -29,6 +29,7 @@ from seikatsu_std.model import (
     SupportInquiry,
     WelfareOffice,
 )
+from seikatsu_std.model.investigation import SupportObligorRecord
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
 from seikatsu_std.services.models import CaseEvent
 
@@ -103,6 +104,13 @@ class SupportInquiryStore(RecordStore[SupportInquiry], Protocol):
         """Every support inquiry of ``application_id``."""
 
 
+class ApplicationRecordStore(RecordStore[T], Protocol):
+    """Records made while investigating an application (obligors, inquiries …), by application."""
+
+    def for_application(self, application_id: str) -> list[Versioned[T]]:
+        """Every record of ``application_id``, in id order."""
+
+
 class DecisionStore(RecordStore[Decision], Protocol):
     """Decisions, by case."""
 
@@ -170,6 +178,8 @@ class UnitOfWork(Protocol):
     def applications(self) -> ApplicationStore: ...
     @property
     def support_inquiries(self) -> SupportInquiryStore: ...
+    @property
+    def support_obligors(self) -> ApplicationRecordStore[SupportObligorRecord]: ...
     @property
     def decisions(self) -> DecisionStore: ...
     @property

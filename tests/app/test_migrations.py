@@ -58,6 +58,7 @@ def test_the_configuration_needs_no_ini_file():
 
 
 LIFECYCLE_TABLES = {"consultations", "applications", "support_inquiries"}
+INVESTIGATION_TABLES = {"support_obligors"}
 
 
 def test_the_lifecycle_revision_adds_its_tables_to_a_database_in_use(database_url, demo):
@@ -67,8 +68,10 @@ def test_the_lifecycle_revision_adds_its_tables_to_a_database_in_use(database_ur
     engine = make_engine(database_url)
     try:
         load(engine, demo)
-        upgrade(database_url)
+        upgrade(database_url, "0002_lifecycle")
         assert _tables(database_url) == first | LIFECYCLE_TABLES
+        upgrade(database_url)
+        assert _tables(database_url) == first | LIFECYCLE_TABLES | INVESTIGATION_TABLES
         assert differences(database_url) == []
         with unit_of_work_factory(engine)() as uow:
             assert uow.cases.get(demo.cases[0].id) == Versioned(demo.cases[0], 1)

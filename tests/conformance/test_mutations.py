@@ -36,7 +36,8 @@ from seikatsu_std.model import Consultation, Decision
 from seikatsu_std.model.decision import AssistanceAmounts
 from seikatsu_std.model.intake import ConsultationOutcome
 from seikatsu_std.model.office import StaffRole
-from seikatsu_std.services import audit, base, cases, lifecycle, memory
+from seikatsu_std.services import audit, base, cases, investigations, lifecycle, memory
+from seikatsu_std.services.investigation_models import SkipReason
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.standards.loader import shipped_standards_copy
 from seikatsu_std.workflows import clocks
@@ -309,6 +310,38 @@ def _amounts_in_thousands(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lifecycle, "_amounts_of", rounded)
 
 
+# ---------------------------------------------------------------- investigations
+
+
+def _answers_mixed_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The answer's emotional support is recorded as its financial support."""
+    original = investigations.InvestigationService.record_answer
+
+    def record_answer(self, actor_id, obligor_id, request):  # type: ignore[no-untyped-def]
+        answer = request.answer.model_copy(
+            update={"emotional_support": request.answer.financial_support}
+        )
+        return original(self, actor_id, obligor_id, request.model_copy(update={"answer": answer}))
+
+    monkeypatch.setattr(investigations.InvestigationService, "record_answer", record_answer)
+
+
+def _any_skip_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A support inquiry is skipped for any reason, or none (the list is not checked)."""
+
+    def chosen(reasons, code):  # type: ignore[no-untyped-def]
+        return SkipReason(code=code or "none", label=code or "（理由なし）")
+
+    monkeypatch.setattr(investigations.InvestigationService, "_chosen_reason", staticmethod(chosen))
+
+
+def _applicant_not_heard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The letter is issued whatever the applicant said (or if nothing was recorded)."""
+    monkeypatch.setattr(
+        investigations.InvestigationService, "_override", lambda self, uow, obligor, request: None
+    )
+
+
 R = StaffRole
 MUTANTS: tuple[Mutant, ...] = (
     Mutant("10円未満の端数処理をしない", "REQ-CAL-006", _no_rounding),
@@ -379,6 +412,11 @@ MUTANTS: tuple[Mutant, ...] = (
         "REQ-APP-021",
         _amounts_in_thousands,
     ),
+    Mutant(
+        "扶養照会の回答の精神的支援を金銭的援助の可否で記録する", "REQ-APP-015", _answers_mixed_up
+    ),
+    Mutant("一覧にない理由や理由なしで扶養照会を省略できる", "REQ-APP-016", _any_skip_reason),
+    Mutant("申請者の意向を確かめずに扶養照会の文書を作成する", "REQ-APP-017", _applicant_not_heard),
 )
 
 

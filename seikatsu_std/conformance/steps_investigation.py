@@ -1,0 +1,160 @@
+"""Steps of the investigations after an application (features/application/investigation.feature).
+
+Support obligors and their inquiries (扶養照会, REQ-APP-015..017): each step
+performs the operation of the standard API on the target and keeps the
+obligor's id and version for the next step. The applicant's view is written in
+the applicant's own words; the kit records it with the wish those words state:
+「照会してよい」 is consent, words saying 「望まない」 decline the inquiry, and
+other words (the circumstances only) state no wish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pytest_bdd import given, parsers, when
+
+from seikatsu_std.conformance.fields import body_from_rows
+from seikatsu_std.conformance.scenario import ScenarioState
+from seikatsu_std.conformance.steps_lifecycle import (
+    LIST_NAMES,
+    established,
+    filed_application,
+)
+from seikatsu_std.model.investigation import ApplicantWish, SupportAnswer
+from seikatsu_std.services.investigation_models import SkipReasonList, SupportObligorDraft
+
+#: What the applicant says when consenting to the inquiry, as scenarios write it.
+CONSENT = "照会してよい"
+#: The words with which an applicant declines the inquiry.
+DECLINE = "望まない"
+
+LIST_NAMES[SkipReasonList] = lambda body: [item["label"] for item in body["items"]]
+
+
+@dataclass
+class Obligor:
+    """A support obligor the scenario registered."""
+
+    obligor_id: str
+    version: int
+
+
+def _obligors(state: ScenarioState) -> dict[str, Obligor]:
+    found: dict[str, Obligor] = state.values.setdefault("obligors", {})
+    return found
+
+
+def _obligor(state: ScenarioState, name: str) -> Obligor:
+    found = _obligors(state).get(name)
+    if found is None:
+        known = "、".join(_obligors(state)) or "なし"
+        raise KeyError(f"この場面で登録した扶養義務者に「{name}」はいません（登録済み: {known}）")
+    return found
+
+
+def _step(state: ScenarioState, name: str, step: str, body: dict[str, Any]) -> None:
+    """A step of the obligor's inquiry; a success moves the kept version on."""
+    obligor = _obligor(state, name)
+    state.reply = reply = state.target.support_obligor_step(
+        obligor.obligor_id, step, {"version": obligor.version, **body}
+    )
+    if 200 <= reply.status < 300:
+        obligor.version = reply.body["version"]
+
+
+def wish_of(words: str) -> ApplicantWish:
+    """The wish the applicant's words state (see the module's docstring)."""
+    if words == CONSENT:
+        return ApplicantWish.AGREES
+    if DECLINE in words:
+        return ApplicantWish.DECLINES
+    return ApplicantWish.NOT_STATED
+
+
+# ---------------------------------------------------------------- support obligors
+
+
+def _register(state: ScenarioState, applicant: str, rows: list[list[str]]) -> None:
+    filed = filed_application(state, applicant)
+    body = body_from_rows(SupportObligorDraft, rows)
+    state.reply = reply = state.target.register_support_obligor(filed.application_id, body)
+    if reply.status == 201:
+        _obligors(state)[reply.body["obligor"]["name"]] = Obligor(
+            reply.body["obligor"]["id"], reply.body["version"]
+        )
+
+
+@when(parsers.parse('次の内容で申請者 "{applicant}" の扶養義務者を登録する'))
+def register_obligor(state: ScenarioState, applicant: str, datatable: list[list[str]]) -> None:
+    _register(state, applicant, datatable)
+
+
+@given(parsers.parse('次の内容で申請者 "{applicant}" の扶養義務者が登録されている'))
+def obligor_registered(state: ScenarioState, applicant: str, datatable: list[list[str]]) -> None:
+    _register(state, applicant, datatable)
+    established(state, f"申請者 {applicant} の扶養義務者の登録")
+
+
+@given(parsers.parse('扶養義務者 "{name}" への照会について申請者の意向 "{words}" が記録されている'))
+def view_recorded(state: ScenarioState, name: str, words: str) -> None:
+    _step(state, name, "applicant-view", {"wish": wish_of(words).value, "statement": words})
+    established(state, f"扶養義務者 {name} への照会についての申請者の意向の記録")
+
+
+@when(parsers.parse('扶養義務者 "{name}" への扶養照会の文書を作成する'))
+def issue_document(state: ScenarioState, name: str) -> None:
+    _step(state, name, "inquiry-document", {})
+
+
+@when(
+    parsers.parse(
+        '判断理由 "{reason}"、判断者 "{decider}" を記録して、扶養義務者 "{name}" への'
+        "扶養照会の文書を作成する"
+    )
+)
+def issue_document_overriding(state: ScenarioState, reason: str, decider: str, name: str) -> None:
+    _step(
+        state,
+        name,
+        "inquiry-document",
+        {"override_reason": reason, "override_decided_by": decider},
+    )
+
+
+@when(parsers.parse('扶養義務者 "{name}" への扶養照会の文書を作成し、送付日 "{day}" で送付する'))
+def issue_and_send(state: ScenarioState, name: str, day: str) -> None:
+    _step(state, name, "inquiry-document", {})
+    established(state, f"扶養義務者 {name} への扶養照会の文書の作成")
+    _step(state, name, "inquiry-sending", {"sent_on": day})
+
+
+@when(parsers.parse('扶養義務者 "{name}" からの回答を次の内容で登録する'))
+def record_answer(state: ScenarioState, name: str, datatable: list[list[str]]) -> None:
+    _step(state, name, "inquiry-answer", {"answer": body_from_rows(SupportAnswer, datatable)})
+
+
+def _reason_code(state: ScenarioState, label: str) -> str:
+    """The code of the reason named ``label`` in the target's list (the label if not listed:
+    what the scenario asks to send)."""
+    reply = state.target.skip_reasons()
+    state.expect("前提: 扶養照会の省略理由の一覧を取得できる（HTTP 200）")
+    assert reply.status == 200, f"no list of skip reasons: HTTP {reply.status} {reply.body}"
+    codes = {item["label"]: item["code"] for item in reply.body["items"]}
+    return str(codes.get(label, label))
+
+
+@when(parsers.parse('扶養義務者 "{name}" への扶養照会を省略理由 "{reason}" で省略する'))
+def skip_inquiry(state: ScenarioState, name: str, reason: str) -> None:
+    _step(state, name, "inquiry-skip", {"reason_code": _reason_code(state, reason)})
+
+
+@when(parsers.parse('扶養義務者 "{name}" への扶養照会を省略理由を選ばずに省略する'))
+def skip_without_reason(state: ScenarioState, name: str) -> None:
+    _step(state, name, "inquiry-skip", {})
+
+
+@when("扶養照会の省略理由の一覧を取得する")
+def skip_reasons(state: ScenarioState) -> None:
+    state.reply = state.target.skip_reasons()

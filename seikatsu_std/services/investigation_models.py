@@ -1,0 +1,184 @@
+"""Requests and replies of the investigations after an application (REQ-APP-014..019).
+
+The records themselves are in :mod:`seikatsu_std.model.investigation`; these
+models are what the standard API exchanges about them: the drafts, the steps
+of a support inquiry (each names the version it read), the inquiry letters and
+the dated list of the reasons a support inquiry may be skipped.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import ConfigDict, Field
+
+from seikatsu_std.model.base import StdModel
+from seikatsu_std.model.common import RecordId
+from seikatsu_std.model.investigation import (
+    ApplicantWish,
+    SupportAnswer,
+    SupportObligorRecord,
+)
+
+_TEXT = 2000
+
+
+class VersionedRequest(StdModel):
+    """A request that changes a stored record names the version it read."""
+
+    version: int = Field(title="版", description="読み込んだ記録の版。", ge=1)
+
+
+# ---------------------------------------------------------------- support obligors
+
+
+class SupportObligorDraft(StdModel):
+    """扶養義務者の登録の内容。"""
+
+    model_config = ConfigDict(title="扶養義務者の登録")
+
+    name: str = Field(title="氏名", description="扶養義務者の氏名。", min_length=1, max_length=100)
+    relationship: str = Field(
+        title="申請者との続柄",
+        description="申請者から見た続柄（例: 姉、長男）。",
+        min_length=1,
+        max_length=40,
+    )
+    address: str | None = Field(
+        default=None,
+        title="住所",
+        description="扶養義務者の住所（判明している場合）。",
+        min_length=1,
+        max_length=200,
+    )
+    support_prospect: str | None = Field(
+        default=None,
+        title="扶養の可能性の見込み",
+        description="把握した事情から見込まれる扶養の可能性。",
+        min_length=1,
+        max_length=_TEXT,
+    )
+
+
+class SupportObligorView(StdModel):
+    """扶養義務者の記録とその版。"""
+
+    model_config = ConfigDict(title="扶養義務者の記録と版")
+
+    obligor: SupportObligorRecord = Field(title="扶養義務者", description="扶養義務者の記録。")
+    version: int = Field(title="版", description="記録の版（次の変更で指定する）。", ge=1)
+
+
+class ApplicantViewRequest(VersionedRequest):
+    """扶養照会について申請者から聴き取った意向の記録の要求。"""
+
+    model_config = ConfigDict(title="申請者の意向の記録")
+
+    wish: ApplicantWish = Field(
+        title="照会についての意向", description="照会してよいか、望まないか。"
+    )
+    statement: str = Field(
+        title="申請者の意向",
+        description="申請者が述べた意向と、扶養義務者との関係・照会を望まない事情。",
+        min_length=1,
+        max_length=_TEXT,
+    )
+
+
+class SupportInquiryDocumentRequest(VersionedRequest):
+    """扶養照会の文書の作成の要求。申請者が照会を望まない場合は判断理由と判断者が必要。"""
+
+    model_config = ConfigDict(title="扶養照会の文書の作成")
+
+    override_reason: str | None = Field(
+        default=None,
+        title="判断理由",
+        description="照会を望まない申請者についてなお照会する理由。",
+        min_length=1,
+        max_length=_TEXT,
+    )
+    override_decided_by: RecordId | None = Field(
+        default=None, title="判断者", description="照会すると判断した職員のID。"
+    )
+
+
+class InquiryLetter(StdModel):
+    """照会文書（資産の照会・扶養照会）の記載事項。"""
+
+    model_config = ConfigDict(title="照会文書")
+
+    title: str = Field(title="表題", description="文書の表題。")
+    addressee: str = Field(title="宛先", description="照会先（扶養義務者・金融機関等）。")
+    address: str | None = Field(default=None, title="宛先の住所", description="宛先の住所。")
+    issued_on: date = Field(title="作成日", description="文書を作成した日。")
+    office_name: str = Field(title="発信者", description="照会する福祉事務所。")
+    subject: str = Field(title="照会の対象者", description="照会の対象となる要保護者。")
+    legal_basis: str = Field(title="根拠", description="照会の根拠となる法令の条項。")
+    items: list[str] = Field(title="照会事項", description="回答を求める事項。", min_length=1)
+    body: str = Field(title="本文", description="文書の本文。")
+
+
+class SupportInquiryDocument(StdModel):
+    """作成した扶養照会の文書と、作成を記録した扶養義務者の記録。"""
+
+    model_config = ConfigDict(title="扶養照会の文書")
+
+    obligor: SupportObligorRecord = Field(title="扶養義務者", description="扶養義務者の記録。")
+    version: int = Field(title="版", description="記録の版。", ge=1)
+    letter: InquiryLetter = Field(title="照会文書", description="扶養照会の文書。")
+
+
+class SupportInquirySending(VersionedRequest):
+    """扶養照会の文書の送付の記録。"""
+
+    model_config = ConfigDict(title="扶養照会の送付")
+
+    sent_on: date = Field(title="送付日", description="照会文書を送付した日。")
+
+
+class SupportAnswerRequest(VersionedRequest):
+    """扶養照会の回答の記録の要求。"""
+
+    model_config = ConfigDict(title="扶養照会の回答の記録")
+
+    answer: SupportAnswer = Field(title="扶養照会の回答", description="扶養義務者からの回答。")
+
+
+class SupportInquirySkipRequest(VersionedRequest):
+    """扶養照会の省略の要求。理由は省略理由の一覧から選ぶ（選ばなければ 422）。"""
+
+    model_config = ConfigDict(title="扶養照会の省略")
+
+    reason_code: str | None = Field(
+        default=None,
+        title="省略理由",
+        description="省略理由の一覧の区分のコード（必須。一覧にない値は 422）。",
+        max_length=64,
+    )
+    detail: str | None = Field(
+        default=None,
+        title="省略理由の具体的な事情",
+        description="省略の理由を裏づける具体的な事情。",
+        min_length=1,
+        max_length=_TEXT,
+    )
+
+
+class SkipReason(StdModel):
+    """扶養照会の省略理由の一覧の区分1つ。"""
+
+    model_config = ConfigDict(title="省略理由の区分")
+
+    code: str = Field(title="省略理由のコード", description="区分のコード。")
+    label: str = Field(title="省略理由", description="区分の名称。")
+
+
+class SkipReasonList(StdModel):
+    """ある日に適用される扶養照会の省略理由の一覧（版と適用開始日つき）。"""
+
+    model_config = ConfigDict(title="扶養照会の省略理由の一覧")
+
+    edition: str = Field(title="版", description="一覧の版（基準表の版ID）。")
+    valid_from: date = Field(title="適用開始日", description="この版を適用する最初の日。")
+    status: str = Field(title="確認状況", description="版の根拠の確認状況。")
+    items: list[SkipReason] = Field(title="省略理由", description="選べる省略理由。")
