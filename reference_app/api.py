@@ -31,6 +31,8 @@ from seikatsu_std.services.audit import MAX_AUDIT_PAGE, AccessPurpose, AuditActi
 from seikatsu_std.services.cases import CaseService
 from seikatsu_std.services.investigation_models import (
     ApplicantViewRequest,
+    AssetInquiryAnswer,
+    AssetInquiryDraft,
     SupportAnswerRequest,
     SupportInquiryDocumentRequest,
     SupportInquirySending,
@@ -390,3 +392,35 @@ def list_support_inquiry_skip_reasons(
     actor: Staff, service: Investigations, on: date | None = None
 ) -> Response:
     return _json(service.skip_reasons(actor, on))
+
+
+@router.post("/applications/{application_id}/asset-inquiries", operation_id="createAssetInquiry")
+def create_asset_inquiry(
+    application_id: str, body: AssetInquiryDraft, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_asset_inquiry(actor, application_id, body), 201)
+
+
+@router.get("/asset-inquiries/{inquiry_id}/letter", operation_id="getAssetInquiryLetter")
+def get_asset_inquiry_letter(inquiry_id: str, actor: Staff, service: Investigations) -> Response:
+    return _json(service.asset_inquiry_letter(actor, inquiry_id))
+
+
+@router.post("/asset-inquiries/{inquiry_id}/answer", operation_id="recordAssetInquiryAnswer")
+def record_asset_inquiry_answer(
+    inquiry_id: str, body: AssetInquiryAnswer, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_asset_answer(actor, inquiry_id, body))
+
+
+@router.get(
+    "/offices/{office_id}/unanswered-asset-inquiries", operation_id="listUnansweredAssetInquiries"
+)
+def list_unanswered_asset_inquiries(
+    office_id: str,
+    actor: Staff,
+    service: Investigations,
+    as_of: date | None = None,
+    days: Annotated[int | None, Query(ge=0)] = None,
+) -> Response:
+    return _json(service.unanswered_asset_inquiries(actor, office_id, as_of=as_of, days=days))

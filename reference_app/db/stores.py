@@ -49,6 +49,7 @@ from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 from reference_app.db.tables import (
     ApplicationRecordRow,
     ApplicationRow,
+    AssetInquiryRow,
     AuditRow,
     CalculationRow,
     CaseEventRow,
@@ -78,13 +79,14 @@ from seikatsu_std.model import (
 )
 from seikatsu_std.model.base import Record
 from seikatsu_std.model.intake import ApplicationStatus
-from seikatsu_std.model.investigation import SupportObligorRecord
+from seikatsu_std.model.investigation import AssetInquiry, SupportObligorRecord
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditEntry, AuditQuery
 from seikatsu_std.services.errors import VersionConflictError
 from seikatsu_std.services.models import CaseEvent
 from seikatsu_std.services.ports import (
     ApplicationRecordStore,
     ApplicationStore,
+    AssetInquiryStore,
     AuditStore,
     CaseStore,
     DecisionStore,
@@ -416,20 +418,43 @@ class SqlApplicationRecordStore(SqlRecordStore[R]):
     """Records of an application's investigation, in a table with an ``application_id`` column."""
 
     def __init__(
-        self, session: Session, table: type[ApplicationRecordRow], model: type[R], kind: str
+        self,
+        session: Session,
+        table: type[ApplicationRecordRow],
+        model: type[R],
+        kind: str,
+        columns: Callable[[R], Mapping[str, Any]] = lambda _record: {},
     ) -> None:
         super().__init__(
             session,
             table,
             model,
             kind,
-            lambda r: {"application_id": cast(_OfApplication, r).application_id},
+            lambda r: {"application_id": cast(_OfApplication, r).application_id, **columns(r)},
         )
         self._by_application = table.application_id
 
     def for_application(self, application_id: str) -> list[Versioned[R]]:
         """Every record of the application, in id order."""
         return self._versioned(self._by_application == application_id, self._id_order())
+
+
+class SqlAssetInquiryStore(SqlApplicationRecordStore[AssetInquiry]):
+    """Asset inquiries, with those still unanswered."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(
+            session,
+            AssetInquiryRow,
+            AssetInquiry,
+            "asset inquiry",
+            lambda i: {"answered_on": i.answered_on},
+        )
+
+    def unanswered(self) -> list[Versioned[AssetInquiry]]:
+        """Every inquiry without an answer, the oldest first (then by id)."""
+        found = self._versioned(AssetInquiryRow.answered_on.is_(None), self._id_order())
+        return sorted(found, key=lambda v: v.record.sent_on)
 
 
 class SqlSupportInquiryStore(SqlRecordStore[SupportInquiry]):
@@ -717,6 +742,7 @@ class SqlUnitOfWork:
                 session, SupportObligorRow, SupportObligorRecord, "support obligor"
             )
         )
+        self.asset_inquiries: AssetInquiryStore = SqlAssetInquiryStore(session)
         self.decisions: DecisionStore = SqlDecisionStore(session)
         self.calculations: RecordStore[CalculationInput] = SqlRecordStore(
             session, CalculationRow, CalculationInput, "calculation"

@@ -180,6 +180,14 @@ class SupportObligorRow(ApplicationRecordRow):
     __tablename__ = "support_obligors"
 
 
+class AssetInquiryRow(ApplicationRecordRow):
+    """資産の照会 (AssetInquiry); the answer's date is copied for the list of unanswered ones."""
+
+    __tablename__ = "asset_inquiries"
+
+    answered_on: Mapped[date | None] = mapped_column(Date, index=True)
+
+
 class DecisionRow(RecordRow):
     """保護決定 (Decision)."""
 

@@ -29,6 +29,10 @@ from seikatsu_std.notices import DecisionNotice
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, ChainReport
 from seikatsu_std.services.investigation_models import (
     ApplicantViewRequest,
+    AssetInquiryAnswer,
+    AssetInquiryDraft,
+    AssetInquiryView,
+    InquiryLetter,
     SkipReasonList,
     SupportAnswerRequest,
     SupportInquiryDocument,
@@ -37,6 +41,7 @@ from seikatsu_std.services.investigation_models import (
     SupportInquirySkipRequest,
     SupportObligorDraft,
     SupportObligorView,
+    UnansweredAssetInquiries,
 )
 from seikatsu_std.services.models import (
     ApplicationDraft,
@@ -185,6 +190,7 @@ _CONSULTATION_ID = Parameter("consultation_id", "path", "相談ID。", str)
 _APPLICATION_ID = Parameter("application_id", "path", "申請ID。", str)
 _DECISION_ID = Parameter("decision_id", "path", "決定ID。", str)
 _OBLIGOR_ID = Parameter("obligor_id", "path", "扶養義務者ID。", str)
+_INQUIRY_ID = Parameter("inquiry_id", "path", "資産の照会ID。", str)
 _AUTH_ERRORS = {401: Problem, 403: Problem}
 #: What a change of a lifecycle record can answer besides its success (the body may be
 #: unreadable, the record missing, stale or in the wrong state, or a rule broken).
@@ -510,6 +516,57 @@ OPERATIONS: tuple[Operation, ...] = (
         parameters=(_APPLICATION_ID,),
         body=SupportInquiryDraft,
         success=201,
+    ),
+    Operation(
+        "createAssetInquiry",
+        "post",
+        "/applications/{application_id}/asset-inquiries",
+        "資産の照会の登録",
+        "申請の世帯員の資産・収入について金融機関・保険会社・官公署等への照会（生活保護法29条）を、"
+        "照会先・照会日・照会事項とともに登録する。申請の世帯にいない世帯員は 422。",
+        "investigations",
+        {201: AssetInquiryView, 400: Problem, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_APPLICATION_ID,),
+        body=AssetInquiryDraft,
+        success=201,
+    ),
+    Operation(
+        "getAssetInquiryLetter",
+        "get",
+        "/asset-inquiries/{inquiry_id}/letter",
+        "資産の照会文書の作成",
+        "登録した資産の照会の照会文書（宛先・根拠条文・照会事項）を作成して返す。作成は監査ログに記録される。",
+        "investigations",
+        {200: InquiryLetter, **_AUTH_ERRORS, 404: Problem},
+        parameters=(_INQUIRY_ID,),
+    ),
+    Operation(
+        "recordAssetInquiryAnswer",
+        "post",
+        "/asset-inquiries/{inquiry_id}/answer",
+        "資産の照会の回答の記録",
+        "照会の回答日と回答内容を記録する。回答を記録済みの照会は 409 invalid-transition。",
+        "investigations",
+        {200: AssetInquiryView, **_CHANGE_ERRORS},
+        parameters=(_INQUIRY_ID,),
+        body=AssetInquiryAnswer,
+    ),
+    Operation(
+        "listUnansweredAssetInquiries",
+        "get",
+        "/offices/{office_id}/unanswered-asset-inquiries",
+        "回答のない資産の照会の一覧",
+        "照会日から指定日数（省略時は基準表 asset_inquiry_reply_period、初期値14日）を超えて回答のない"
+        "資産の照会を、照会日の古い順に返す。閲覧は監査ログに記録される。",
+        "investigations",
+        {200: UnansweredAssetInquiries, **_AUTH_ERRORS, 422: Problem},
+        parameters=(
+            _OFFICE_ID,
+            Parameter(
+                "as_of", "query", "基準日（YYYY-MM-DD、省略時は今日）。", date, required=False
+            ),
+            Parameter("days", "query", "指定日数（0以上）。", WithinDays, required=False),
+        ),
     ),
     Operation(
         "createSupportObligor",

@@ -1,5 +1,8 @@
 """Steps of the investigations after an application (features/application/investigation.feature).
 
+Asset inquiries (法29条調査, REQ-APP-014) are about the applicant named in the
+scenario: the member of the application's household with that name.
+
 Support obligors and their inquiries (扶養照会, REQ-APP-015..017): each step
 performs the operation of the standard API on the target and keeps the
 obligor's id and version for the next step. The applicant's view is written in
@@ -13,24 +16,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pytest_bdd import given, parsers, when
+from pytest_bdd import given, parsers, then, when
 
-from seikatsu_std.conformance.fields import body_from_rows
+from seikatsu_std.conformance.fields import body_from_rows, reply_model
 from seikatsu_std.conformance.scenario import ScenarioState
+from seikatsu_std.conformance.steps import OFFICE
 from seikatsu_std.conformance.steps_lifecycle import (
     LIST_NAMES,
     established,
     filed_application,
 )
+from seikatsu_std.conformance.targets import UnsupportedStepError
 from seikatsu_std.model.investigation import ApplicantWish, SupportAnswer
-from seikatsu_std.services.investigation_models import SkipReasonList, SupportObligorDraft
+from seikatsu_std.services.investigation_models import (
+    AssetInquiryDraft,
+    InquiryLetter,
+    SkipReasonList,
+    SupportInquiryDocument,
+    SupportObligorDraft,
+    UnansweredAssetInquiries,
+)
 
 #: What the applicant says when consenting to the inquiry, as scenarios write it.
 CONSENT = "照会してよい"
 #: The words with which an applicant declines the inquiry.
 DECLINE = "望まない"
 
-LIST_NAMES[SkipReasonList] = lambda body: [item["label"] for item in body["items"]]
+LIST_NAMES[SkipReasonList] = lambda state, body: [item["label"] for item in body["items"]]
 
 
 @dataclass
@@ -158,3 +170,110 @@ def skip_without_reason(state: ScenarioState, name: str) -> None:
 @when("扶養照会の省略理由の一覧を取得する")
 def skip_reasons(state: ScenarioState) -> None:
     state.reply = state.target.skip_reasons()
+
+
+# ---------------------------------------------------------------- asset inquiries (法29条)
+
+
+def _asset_inquiries(state: ScenarioState) -> dict[str, int]:
+    """The asset inquiries the scenario registered: id → version (the last one is current)."""
+    found: dict[str, int] = state.values.setdefault("asset_inquiries", {})
+    return found
+
+
+def _current_inquiry(state: ScenarioState) -> str:
+    inquiries = _asset_inquiries(state)
+    assert inquiries, "この場面では資産の照会を登録していません"
+    return list(inquiries)[-1]
+
+
+def _applicant_member(state: ScenarioState, applicant: str) -> str:
+    """The id of the member of the applicant's household who is the applicant."""
+    filed = filed_application(state, applicant)
+    members = (filed.household or {}).get("members", [])
+    found = next((m["id"] for m in members if m.get("name") == applicant), None)
+    if found is None:
+        raise UnsupportedStepError(f"申請者「{applicant}」は登録した申請の世帯員にいません")
+    return str(found)
+
+
+def _register_asset_inquiry(state: ScenarioState, applicant: str, rows: list[list[str]]) -> None:
+    filed = filed_application(state, applicant)
+    body = {
+        "member_id": _applicant_member(state, applicant),
+        **body_from_rows(AssetInquiryDraft, rows),
+    }
+    state.reply = reply = state.target.record_asset_inquiry(filed.application_id, body)
+    if reply.status == 201:
+        _asset_inquiries(state)[reply.body["inquiry"]["id"]] = reply.body["version"]
+
+
+@when(parsers.parse('次の内容で申請者 "{applicant}" の資産の照会を登録する'))
+def register_asset_inquiry(
+    state: ScenarioState, applicant: str, datatable: list[list[str]]
+) -> None:
+    _register_asset_inquiry(state, applicant, datatable)
+
+
+@given(parsers.parse('次の内容で申請者 "{applicant}" の資産の照会が登録されている'))
+def asset_inquiry_registered(
+    state: ScenarioState, applicant: str, datatable: list[list[str]]
+) -> None:
+    _register_asset_inquiry(state, applicant, datatable)
+    established(state, f"申請者 {applicant} の資産の照会の登録")
+
+
+@when("登録した照会の照会文書を作成する")
+def asset_inquiry_letter(state: ScenarioState) -> None:
+    state.reply = state.target.asset_inquiry_letter(_current_inquiry(state))
+
+
+def _answer(state: ScenarioState, day: str, text: str) -> None:
+    inquiry_id = _current_inquiry(state)
+    body = {
+        "version": _asset_inquiries(state)[inquiry_id],
+        "answered_on": day,
+        "result_note": text,
+    }
+    state.reply = reply = state.target.record_asset_answer(inquiry_id, body)
+    if reply.status == 200:
+        _asset_inquiries(state)[inquiry_id] = reply.body["version"]
+
+
+@when(parsers.parse('照会の回答を回答日 "{day}"、回答内容 "{text}" で登録する'))
+def answer_asset_inquiry(state: ScenarioState, day: str, text: str) -> None:
+    _answer(state, day, text)
+
+
+@given(parsers.parse('照会の回答が回答日 "{day}"、回答内容 "{text}" で登録されている'))
+def asset_inquiry_answered(state: ScenarioState, day: str, text: str) -> None:
+    _answer(state, day, text)
+    established(state, "資産の照会の回答の登録")
+
+
+@when("回答のない資産の照会の一覧を取得する")
+def unanswered_asset_inquiries(state: ScenarioState) -> None:
+    state.reply = state.target.unanswered_asset_inquiries(OFFICE)
+
+
+def _scenario_rows(state: ScenarioState, body: Any) -> list[str]:
+    mine = _asset_inquiries(state)
+    return [row["institution_name"] for row in body["items"] if row["id"] in mine]
+
+
+LIST_NAMES[UnansweredAssetInquiries] = _scenario_rows
+
+
+@then(parsers.parse('帳票に "{text}" が記載されている'))
+def letter_states(state: ScenarioState, text: str) -> None:
+    reply = state.last()
+    assert 200 <= reply.status < 300, f"no document: HTTP {reply.status} {reply.body}"
+    model = reply_model(state)
+    letters = {InquiryLetter: lambda b: b, SupportInquiryDocument: lambda b: b["letter"]}
+    if model not in letters:
+        raise UnsupportedStepError("「帳票に … が記載されている」は照会文書について確かめます")
+    letter = letters[model](reply.body)
+    written = [value for value in letter.values() if isinstance(value, str)]
+    written += [item for item in letter.get("items", []) if isinstance(item, str)]
+    state.expect(f"照会文書に「{text}」の記載")
+    assert any(text in value for value in written), f"照会文書の記載: {written}"

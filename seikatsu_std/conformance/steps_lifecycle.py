@@ -797,8 +797,9 @@ def _row(state: ScenarioState, key: str) -> dict[str, Any] | None:
 
 
 #: The lists other than the pending applications that "一覧に … が含まれる" checks: the
-#: standard's reply model → the names of its rows (step modules of other areas add theirs).
-LIST_NAMES: dict[type[BaseModel], Callable[[Any], list[str]]] = {}
+#: standard's reply model → the names of its rows that the scenario may speak of (step
+#: modules of other areas add theirs; rows other scenarios left on the target are not).
+LIST_NAMES: dict[type[BaseModel], Callable[[ScenarioState, Any], list[str]]] = {}
 
 
 def _other_list(state: ScenarioState) -> list[str] | None:
@@ -806,7 +807,7 @@ def _other_list(state: ScenarioState) -> list[str] | None:
     reply = state.last()
     assert reply.status == 200, f"no list: HTTP {reply.status} {reply.body}"
     names = LIST_NAMES.get(reply_model(state))
-    return None if names is None else names(reply.body)
+    return None if names is None else names(state, reply.body)
 
 
 @then(parsers.parse('一覧に "{key}" が含まれる'))

@@ -51,6 +51,8 @@ from seikatsu_std.services.demo import demo_office
 from seikatsu_std.services.errors import ServiceError
 from seikatsu_std.services.investigation_models import (
     ApplicantViewRequest,
+    AssetInquiryAnswer,
+    AssetInquiryDraft,
     SupportAnswerRequest,
     SupportInquiryDocumentRequest,
     SupportInquirySending,
@@ -188,6 +190,12 @@ class Target(Protocol):
         ``inquiry-skip``)."""
 
     def skip_reasons(self, on: str | None = None) -> Reply: ...
+    def record_asset_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def asset_inquiry_letter(self, inquiry_id: str) -> Reply: ...
+    def record_asset_answer(self, inquiry_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def unanswered_asset_inquiries(
+        self, office_id: str, as_of: str | date | None = None, days: int | str | None = None
+    ) -> Reply: ...
     def draft_decision(self, body: Mapping[str, Any]) -> Reply: ...
     def get_decision(self, decision_id: str) -> Reply: ...
     def approve_decision(self, decision_id: str, version: int) -> Reply: ...
@@ -588,6 +596,53 @@ class InProcessTarget:
             ),
         )
 
+    def record_asset_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/asset-inquiries",
+            dict(body),
+            lambda: self.investigations.record_asset_inquiry(
+                self._actor(), application_id, AssetInquiryDraft.model_validate(body)
+            ),
+            201,
+        )
+
+    def asset_inquiry_letter(self, inquiry_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/asset-inquiries/{inquiry_id}/letter",
+            None,
+            lambda: self.investigations.asset_inquiry_letter(self._actor(), inquiry_id),
+        )
+
+    def record_asset_answer(self, inquiry_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/asset-inquiries/{inquiry_id}/answer",
+            dict(body),
+            lambda: self.investigations.record_asset_answer(
+                self._actor(), inquiry_id, AssetInquiryAnswer.model_validate(body)
+            ),
+        )
+
+    def unanswered_asset_inquiries(
+        self, office_id: str, as_of: str | date | None = None, days: int | str | None = None
+    ) -> Reply:
+        def run() -> Any:
+            return self.investigations.unanswered_asset_inquiries(
+                self._actor(),
+                office_id,
+                as_of=_parameter("as_of", date, as_of, required=False),
+                days=_parameter("days", WithinDays, days, required=False),
+            )
+
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/unanswered-asset-inquiries",
+            {"as_of": _query_value(as_of), "days": days},
+            run,
+        )
+
     def draft_decision(self, body: Mapping[str, Any]) -> Reply:
         return self._call(
             "POST",
@@ -843,6 +898,26 @@ class HttpTarget:
 
     def skip_reasons(self, on: str | None = None) -> Reply:
         return self._call("GET", "/support-inquiry-skip-reasons", params={"on": on})
+
+    def record_asset_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST", f"/applications/{application_id}/asset-inquiries", body=dict(body)
+        )
+
+    def asset_inquiry_letter(self, inquiry_id: str) -> Reply:
+        return self._call("GET", f"/asset-inquiries/{inquiry_id}/letter")
+
+    def record_asset_answer(self, inquiry_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/asset-inquiries/{inquiry_id}/answer", body=dict(body))
+
+    def unanswered_asset_inquiries(
+        self, office_id: str, as_of: str | date | None = None, days: int | str | None = None
+    ) -> Reply:
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/unanswered-asset-inquiries",
+            params={"as_of": _query_value(as_of), "days": days},
+        )
 
     def draft_decision(self, body: Mapping[str, Any]) -> Reply:
         return self._call("POST", "/decisions", body=dict(body))

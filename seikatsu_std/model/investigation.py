@@ -45,11 +45,19 @@ class AssetInquiry(Record):
         default=None, title="ケースID", description="保護中の調査の場合のケース。"
     )
     member_id: RecordId = Field(title="対象世帯員ID", description="調査の対象となる世帯員。")
-    target: InquiryTarget = Field(title="照会先の種類", description="照会先の種類。")
+    target: InquiryTarget | None = Field(
+        default=None, title="照会先の種類", description="照会先の種類（分類した場合）。"
+    )
     institution_name: str = Field(
-        title="照会先名称", description="照会先の名称（例: ○○銀行 中野支店）。", min_length=1
+        title="照会先", description="照会先の名称（例: ○○銀行 中野支店）。", min_length=1
     )
     sent_on: date = Field(title="照会日", description="照会書を発送した日。")
+    matters: str = Field(
+        title="照会事項",
+        description="回答を求める事項（例: 預金の有無、残高及び過去6か月の取引）。",
+        min_length=1,
+        max_length=2000,
+    )
     answered_on: date | None = Field(
         default=None, title="回答日", description="回答を受け取った日（未回答なら省略）。"
     )
@@ -58,7 +66,9 @@ class AssetInquiry(Record):
         title="判明した残高・金額",
         description="回答で判明した預貯金残高・保険解約返戻金等の金額。",
     )
-    result_note: str | None = Field(default=None, title="回答の内容", description="回答の要点。")
+    result_note: str | None = Field(
+        default=None, title="回答内容", description="回答の要点。", max_length=2000
+    )
 
     @model_validator(mode="after")
     def _linked_and_dated(self) -> Self:

@@ -13,9 +13,11 @@ from datetime import date
 from pydantic import ConfigDict, Field
 
 from seikatsu_std.model.base import StdModel
-from seikatsu_std.model.common import RecordId
+from seikatsu_std.model.common import RecordId, Yen
 from seikatsu_std.model.investigation import (
     ApplicantWish,
+    AssetInquiry,
+    InquiryTarget,
     SupportAnswer,
     SupportObligorRecord,
 )
@@ -182,3 +184,69 @@ class SkipReasonList(StdModel):
     valid_from: date = Field(title="適用開始日", description="この版を適用する最初の日。")
     status: str = Field(title="確認状況", description="版の根拠の確認状況。")
     items: list[SkipReason] = Field(title="省略理由", description="選べる省略理由。")
+
+
+# ---------------------------------------------------------------- asset inquiries (法29条)
+
+
+class AssetInquiryDraft(StdModel):
+    """資産の照会（法29条調査）の登録の内容。"""
+
+    model_config = ConfigDict(title="資産の照会の登録")
+
+    member_id: RecordId = Field(
+        title="対象世帯員ID", description="調査の対象となる世帯員（申請の世帯の世帯員）。"
+    )
+    target: InquiryTarget | None = Field(
+        default=None, title="照会先の種類", description="照会先の種類（分類した場合）。"
+    )
+    institution_name: str = Field(
+        title="照会先", description="照会先の名称（例: ○○銀行 中野支店）。", min_length=1
+    )
+    sent_on: date = Field(title="照会日", description="照会書を発送した日。")
+    matters: str = Field(
+        title="照会事項", description="回答を求める事項。", min_length=1, max_length=_TEXT
+    )
+
+
+class AssetInquiryView(StdModel):
+    """資産の照会とその版。"""
+
+    model_config = ConfigDict(title="資産の照会と版")
+
+    inquiry: AssetInquiry = Field(title="資産の照会", description="資産の照会の記録。")
+    version: int = Field(title="版", description="記録の版（次の変更で指定する）。", ge=1)
+
+
+class AssetInquiryAnswer(VersionedRequest):
+    """資産の照会の回答の記録の要求。"""
+
+    model_config = ConfigDict(title="資産の照会の回答の記録")
+
+    answered_on: date = Field(title="回答日", description="回答を受け取った日。")
+    result_note: str = Field(
+        title="回答内容", description="回答の要点。", min_length=1, max_length=_TEXT
+    )
+    balance_found: Yen | None = Field(
+        default=None,
+        title="判明した残高・金額",
+        description="回答で判明した預貯金残高・保険解約返戻金等の金額。",
+    )
+
+
+class UnansweredAssetInquiries(StdModel):
+    """照会日から指定日数を超えて回答のない資産の照会の一覧（照会日の古い順）。"""
+
+    model_config = ConfigDict(title="回答のない資産の照会の一覧")
+
+    office_id: RecordId = Field(title="福祉事務所ID", description="一覧の福祉事務所。")
+    as_of: date = Field(title="基準日", description="経過日数を数える日。")
+    days: int = Field(
+        title="指定日数", description="照会日からこの日数を超えて回答がないもの。", ge=0
+    )
+    edition: str | None = Field(
+        default=None,
+        title="版",
+        description="指定日数を定めた基準表の版（日数を指定した要求では null）。",
+    )
+    items: list[AssetInquiry] = Field(title="資産の照会", description="回答のない照会。")

@@ -21,6 +21,7 @@ from seikatsu_std.model import Application, StaffMember
 from seikatsu_std.model.investigation import (
     ApplicantView,
     ApplicantWish,
+    AssetInquiry,
     InquiryOverride,
     InquirySkip,
     SupportObligorRecord,
@@ -37,6 +38,9 @@ from seikatsu_std.services.errors import (
 )
 from seikatsu_std.services.investigation_models import (
     ApplicantViewRequest,
+    AssetInquiryAnswer,
+    AssetInquiryDraft,
+    AssetInquiryView,
     InquiryLetter,
     SkipReason,
     SkipReasonList,
@@ -47,6 +51,7 @@ from seikatsu_std.services.investigation_models import (
     SupportInquirySkipRequest,
     SupportObligorDraft,
     SupportObligorView,
+    UnansweredAssetInquiries,
 )
 from seikatsu_std.services.ports import UnitOfWork, Versioned
 from seikatsu_std.standards import StandardsError
@@ -54,6 +59,8 @@ from seikatsu_std.workflows.engine import Violation
 
 #: The dated list of the reasons a support inquiry may be skipped (REQ-APP-016).
 SKIP_REASONS_TABLE = "support_inquiry_skip_reasons"
+#: The days an asset inquiry waits for its answer before it is listed (REQ-APP-014).
+REPLY_PERIOD_TABLE = "asset_inquiry_reply_period"
 
 _SUPPORT_NOTICE = LegalRef(
     law="生活保護法による保護の実施要領の取扱いについて（課長通知）",
@@ -69,6 +76,13 @@ _PRIORITY_OF_SUPPORT = LegalRef(
     status=Verification.UNVERIFIED,
     source="一般的な理解（条文未照合）",
 )
+_ASSET_INQUIRIES = LegalRef(
+    law="生活保護法",
+    article="第29条",
+    summary="実施機関は要保護者・扶養義務者の資産及び収入の状況について官公署・銀行等に報告を求めることができる",
+    status=Verification.UNVERIFIED,
+    source="一般的な理解（条文未照合）",
+)
 _S = SupportObligorStatus
 
 
@@ -81,7 +95,8 @@ def _violation(code: str, ja: str, en: str) -> Violation:
 
 
 class InvestigationService(ServiceBase):
-    """Support obligors and support inquiries of applications (REQ-APP-015..017)."""
+    """Investigations of applications: support obligors and their inquiries (REQ-APP-015..017),
+    asset inquiries (REQ-APP-014)."""
 
     # ------------------------------------------------------------ support obligors
 
@@ -250,7 +265,180 @@ class InvestigationService(ServiceBase):
             self._require(uow, actor, Action.READ_CASE, actor.office_id)
         return self._skip_reasons(on or self._today())
 
+    # ------------------------------------------------------------ asset inquiries (法29条)
+
+    def record_asset_inquiry(
+        self, actor_id: str, application_id: str, draft: AssetInquiryDraft
+    ) -> AssetInquiryView:
+        """Register an inquiry about a member's assets sent to a bank, insurer or office."""
+        with self._uow() as uow:
+            actor, found = self._open_application(uow, actor_id, application_id)
+            application = found.record
+            self._member_name(uow, application, draft.member_id)
+            self._not_future(draft.sent_on, "照会日")
+            inquiry = self._build(
+                AssetInquiry,
+                {
+                    "id": _new_id("asset-inquiry"),
+                    "application_id": application_id,
+                    "case_id": application.case_id,
+                    **draft.model_dump(),
+                },
+            )
+            stored = uow.asset_inquiries.add(inquiry)
+            self._audit(
+                uow,
+                actor,
+                AuditAction.CREATE,
+                ("asset_inquiry", inquiry.id),
+                application.case_id,
+                AccessPurpose.DECISION,
+                f"application={application_id}",
+            )
+            uow.commit()
+        return AssetInquiryView(inquiry=stored.record, version=stored.version)
+
+    def asset_inquiry_letter(self, actor_id: str, inquiry_id: str) -> InquiryLetter:
+        """The inquiry letter of a registered asset inquiry (making it is audited)."""
+        with self._uow() as uow:
+            found = self._get(uow.asset_inquiries.get(inquiry_id), "資産の照会", inquiry_id)
+            inquiry = found.record
+            actor, application = self._open_application(uow, actor_id, str(inquiry.application_id))
+            member = self._member_name(uow, application.record, inquiry.member_id)
+            office = uow.offices.get(application.record.office_id)
+            self._audit(
+                uow,
+                actor,
+                AuditAction.READ,
+                ("asset_inquiry_letter", inquiry_id),
+                inquiry.case_id,
+                AccessPurpose.DECISION,
+            )
+            uow.commit()
+        return InquiryLetter(
+            title="資産及び収入の状況についての照会",
+            addressee=f"{inquiry.institution_name} 御中",
+            issued_on=self._today(),
+            office_name=office.record.name if office is not None else application.record.office_id,
+            subject=member,
+            legal_basis=f"{_ASSET_INQUIRIES.law}{_ASSET_INQUIRIES.article}",
+            items=[inquiry.matters],
+            body=(
+                f"生活保護法第29条の規定に基づき、{member} さんの資産及び収入の状況について"
+                f"下記の事項を照会します（照会日 {inquiry.sent_on.isoformat()}）。"
+                "ご多忙のところ恐縮ですが、ご回答をお願いします。"
+            ),
+        )
+
+    def record_asset_answer(
+        self, actor_id: str, inquiry_id: str, request: AssetInquiryAnswer
+    ) -> AssetInquiryView:
+        """Record the answer of an asset inquiry (date and content)."""
+        with self._uow() as uow:
+            found = self._get(uow.asset_inquiries.get(inquiry_id), "資産の照会", inquiry_id)
+            actor, _ = self._open_application(uow, actor_id, str(found.record.application_id))
+            if found.version != request.version:
+                raise VersionConflictError(
+                    f"資産の照会 {inquiry_id}", request.version, found.version
+                )
+            if found.record.answered_on is not None:
+                raise TransitionNotAllowedError(
+                    [
+                        Violation(
+                            "state",
+                            "この照会の回答は既に記録されています",
+                            "the answer of this inquiry is already recorded",
+                        )
+                    ]
+                )
+            self._not_future(request.answered_on, "回答日")
+            answered = self._build(
+                AssetInquiry,
+                {
+                    **found.record.model_dump(),
+                    **request.model_dump(exclude={"version"}),
+                },
+            )
+            stored = uow.asset_inquiries.replace(answered, found.version)
+            self._audit(
+                uow,
+                actor,
+                AuditAction.UPDATE,
+                ("asset_inquiry", inquiry_id),
+                answered.case_id,
+                AccessPurpose.DECISION,
+                "answer recorded",
+            )
+            uow.commit()
+        return AssetInquiryView(inquiry=stored.record, version=stored.version)
+
+    def unanswered_asset_inquiries(
+        self,
+        actor_id: str,
+        office_id: str,
+        *,
+        as_of: date | None = None,
+        days: int | None = None,
+    ) -> UnansweredAssetInquiries:
+        """Inquiries of the office unanswered more than ``days`` after they were sent
+        (the office's table ``asset_inquiry_reply_period`` if not given)."""
+        day = as_of or self._today()
+        edition: str | None = None
+        if days is None:
+            try:
+                table = self._calculator.standards.compiled(REPLY_PERIOD_TABLE, day)
+            except StandardsError as exc:
+                raise InvalidRequestError(
+                    f"{day.isoformat()} に適用される資産の照会の回答を待つ日数がありません",
+                    f"no {REPLY_PERIOD_TABLE} edition on {day.isoformat()}: {exc}",
+                ) from exc
+            days, edition = int(table.scalar("days")), table.edition.edition_id
+        with self._uow() as uow:
+            actor = self._actor(uow, actor_id)
+            self._require(
+                uow, actor, Action.READ_CASE, office_id, record=("asset_inquiry_list", office_id)
+            )
+            offices: dict[str, str | None] = {}
+            items = []
+            for found in uow.asset_inquiries.unanswered():
+                inquiry = found.record
+                if (day - inquiry.sent_on).days <= days or inquiry.application_id is None:
+                    continue
+                if inquiry.application_id not in offices:
+                    application = uow.applications.get(inquiry.application_id)
+                    offices[inquiry.application_id] = (
+                        application.record.office_id if application is not None else None
+                    )
+                if offices[inquiry.application_id] == office_id:
+                    items.append(inquiry)
+            self._audit(
+                uow,
+                actor,
+                AuditAction.READ,
+                ("asset_inquiry_list", office_id),
+                None,
+                AccessPurpose.DECISION,
+                f"{len(items)} unanswered asset inquiries",
+            )
+            uow.commit()
+        return UnansweredAssetInquiries(
+            office_id=office_id, as_of=day, days=days, edition=edition, items=items
+        )
+
     # ------------------------------------------------------------ helpers
+
+    def _member_name(self, uow: UnitOfWork, application: Application, member_id: str) -> str:
+        """The name of a member of the application's household (422 for anyone else)."""
+        household = self._get(
+            uow.households.get(application.household_id), "世帯", application.household_id
+        )
+        member = next((m for m in household.record.members if m.id == member_id), None)
+        if member is None:
+            raise InvalidRequestError(
+                f"世帯員 {member_id} は申請の世帯の世帯員ではありません",
+                f"member {member_id} is not in the application's household",
+            )
+        return member.name
 
     def _skip_reasons(self, day: date) -> SkipReasonList:
         try:

@@ -27,7 +27,7 @@ from seikatsu_std.model import (
     WelfareOffice,
 )
 from seikatsu_std.model.intake import ApplicationStatus
-from seikatsu_std.model.investigation import SupportObligorRecord
+from seikatsu_std.model.investigation import AssetInquiry, SupportObligorRecord
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
 from seikatsu_std.services.errors import VersionConflictError
 from seikatsu_std.services.models import CaseEvent
@@ -180,6 +180,19 @@ class MemoryApplicationRecordStore(MemoryStore[T]):
         ]
 
 
+class MemoryAssetInquiryStore(MemoryApplicationRecordStore[AssetInquiry]):
+    """Asset inquiries, with those still unanswered."""
+
+    def unanswered(self) -> list[Versioned[AssetInquiry]]:
+        return [
+            Versioned(record, version)
+            for record, version in sorted(
+                self.values(), key=lambda row: (row[0].sent_on, row[0].id)
+            )
+            if record.answered_on is None
+        ]
+
+
 class MemoryDecisionStore(MemoryStore[Decision]):
     """Decisions by case."""
 
@@ -245,6 +258,7 @@ _TABLES = (
     "applications",
     "support_inquiries",
     "support_obligors",
+    "asset_inquiries",
     "decisions",
     "calculations",
 )
@@ -277,6 +291,9 @@ class MemoryUnitOfWork:
         )
         self.support_obligors: MemoryApplicationRecordStore[SupportObligorRecord] = (
             MemoryApplicationRecordStore(self._tables["support_obligors"], "support obligor")
+        )
+        self.asset_inquiries = MemoryAssetInquiryStore(
+            self._tables["asset_inquiries"], "asset inquiry"
         )
         self.decisions = MemoryDecisionStore(self._tables["decisions"], "decision")
         self.calculations: MemoryStore[CalculationInput] = MemoryStore(

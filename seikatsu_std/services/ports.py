@@ -29,7 +29,7 @@ from seikatsu_std.model import (
     SupportInquiry,
     WelfareOffice,
 )
-from seikatsu_std.model.investigation import SupportObligorRecord
+from seikatsu_std.model.investigation import AssetInquiry, SupportObligorRecord
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
 from seikatsu_std.services.models import CaseEvent
 
@@ -111,6 +111,13 @@ class ApplicationRecordStore(RecordStore[T], Protocol):
         """Every record of ``application_id``, in id order."""
 
 
+class AssetInquiryStore(ApplicationRecordStore[AssetInquiry], Protocol):
+    """Asset inquiries (法29条調査), with those still unanswered."""
+
+    def unanswered(self) -> list[Versioned[AssetInquiry]]:
+        """Every inquiry without an answer, the oldest first (then by id)."""
+
+
 class DecisionStore(RecordStore[Decision], Protocol):
     """Decisions, by case."""
 
@@ -180,6 +187,8 @@ class UnitOfWork(Protocol):
     def support_inquiries(self) -> SupportInquiryStore: ...
     @property
     def support_obligors(self) -> ApplicationRecordStore[SupportObligorRecord]: ...
+    @property
+    def asset_inquiries(self) -> AssetInquiryStore: ...
     @property
     def decisions(self) -> DecisionStore: ...
     @property

@@ -342,6 +342,15 @@ def _applicant_not_heard(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+def _answered_still_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list of unanswered asset inquiries also shows those answered."""
+
+    def every_inquiry(self):  # type: ignore[no-untyped-def]
+        return [base.Versioned(record, version) for record, version in self.values()]
+
+    monkeypatch.setattr(memory.MemoryAssetInquiryStore, "unanswered", every_inquiry)
+
+
 R = StaffRole
 MUTANTS: tuple[Mutant, ...] = (
     Mutant("10円未満の端数処理をしない", "REQ-CAL-006", _no_rounding),
@@ -411,6 +420,11 @@ MUTANTS: tuple[Mutant, ...] = (
         "決定の扶助別の額が計算の結果と違う（千円単位に丸める）",
         "REQ-APP-021",
         _amounts_in_thousands,
+    ),
+    Mutant(
+        "回答を登録した資産の照会も回答のない照会の一覧に出る",
+        "REQ-APP-014",
+        _answered_still_listed,
     ),
     Mutant(
         "扶養照会の回答の精神的支援を金銭的援助の可否で記録する", "REQ-APP-015", _answers_mixed_up

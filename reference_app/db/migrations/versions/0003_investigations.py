@@ -1,4 +1,4 @@
-"""The investigations after an application: support obligors and their inquiries.
+"""The investigations after an application: support obligors, asset inquiries.
 
 Revision ID: 0003_investigations
 Revises: 0002_lifecycle
@@ -22,7 +22,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 #: The tables of records found by their application (a JSON document, a version, the application).
-TABLES = ("support_obligors",)
+TABLES = ("support_obligors", "asset_inquiries")
 
 
 def _json() -> sa.types.TypeEngine[Any]:
@@ -45,9 +45,13 @@ def upgrade() -> None:
             sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
         )
         op.create_index(op.f(f"ix_{table}_application_id"), table, ["application_id"])
+    # The date of the answer, for the list of the unanswered inquiries.
+    op.add_column("asset_inquiries", sa.Column("answered_on", sa.Date(), nullable=True))
+    op.create_index(op.f("ix_asset_inquiries_answered_on"), "asset_inquiries", ["answered_on"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_asset_inquiries_answered_on"), table_name="asset_inquiries")
     for table in reversed(TABLES):
         op.drop_index(op.f(f"ix_{table}_application_id"), table_name=table)
         op.drop_table(table)
