@@ -33,11 +33,13 @@ from seikatsu_std.services.investigation_models import (
     ApplicantViewRequest,
     AssetInquiryAnswer,
     AssetInquiryDraft,
+    OtherMeasureChecksRequest,
     SupportAnswerRequest,
     SupportInquiryDocumentRequest,
     SupportInquirySending,
     SupportInquirySkipRequest,
     SupportObligorDraft,
+    WorkCapacityDraft,
 )
 from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
@@ -424,3 +426,22 @@ def list_unanswered_asset_inquiries(
     days: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     return _json(service.unanswered_asset_inquiries(actor, office_id, as_of=as_of, days=days))
+
+
+@router.post(
+    "/applications/{application_id}/work-capacity-assessments",
+    operation_id="createWorkCapacityAssessment",
+)
+def create_work_capacity_assessment(
+    application_id: str, body: WorkCapacityDraft, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_work_capacity(actor, application_id, body), 201)
+
+
+@router.post(
+    "/applications/{application_id}/other-measure-checks", operation_id="recordOtherMeasureChecks"
+)
+def record_other_measure_checks(
+    application_id: str, body: OtherMeasureChecksRequest, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_other_measures(actor, application_id, body))

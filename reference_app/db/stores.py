@@ -58,11 +58,13 @@ from reference_app.db.tables import (
     DecisionRow,
     HouseholdRow,
     OfficeRow,
+    OtherMeasureChecklistRow,
     PersonalNumberRow,
     RecordRow,
     StaffRow,
     SupportInquiryRow,
     SupportObligorRow,
+    WorkCapacityRow,
 )
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
@@ -79,7 +81,12 @@ from seikatsu_std.model import (
 )
 from seikatsu_std.model.base import Record
 from seikatsu_std.model.intake import ApplicationStatus
-from seikatsu_std.model.investigation import AssetInquiry, SupportObligorRecord
+from seikatsu_std.model.investigation import (
+    AssetInquiry,
+    OtherMeasureChecklist,
+    SupportObligorRecord,
+    WorkCapacityAssessment,
+)
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditEntry, AuditQuery
 from seikatsu_std.services.errors import VersionConflictError
 from seikatsu_std.services.models import CaseEvent
@@ -743,6 +750,16 @@ class SqlUnitOfWork:
             )
         )
         self.asset_inquiries: AssetInquiryStore = SqlAssetInquiryStore(session)
+        self.work_capacity: ApplicationRecordStore[WorkCapacityAssessment] = (
+            SqlApplicationRecordStore(
+                session, WorkCapacityRow, WorkCapacityAssessment, "work capacity"
+            )
+        )
+        self.other_measures: ApplicationRecordStore[OtherMeasureChecklist] = (
+            SqlApplicationRecordStore(
+                session, OtherMeasureChecklistRow, OtherMeasureChecklist, "other measures"
+            )
+        )
         self.decisions: DecisionStore = SqlDecisionStore(session)
         self.calculations: RecordStore[CalculationInput] = SqlRecordStore(
             session, CalculationRow, CalculationInput, "calculation"

@@ -188,6 +188,18 @@ class AssetInquiryRow(ApplicationRecordRow):
     answered_on: Mapped[date | None] = mapped_column(Date, index=True)
 
 
+class WorkCapacityRow(ApplicationRecordRow):
+    """稼働能力の調査 (WorkCapacityAssessment)."""
+
+    __tablename__ = "work_capacity_assessments"
+
+
+class OtherMeasureChecklistRow(ApplicationRecordRow):
+    """他法他施策のチェックリスト (OtherMeasureChecklist)."""
+
+    __tablename__ = "other_measure_checklists"
+
+
 class DecisionRow(RecordRow):
     """保護決定 (Decision)."""
 

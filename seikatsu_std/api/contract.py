@@ -33,6 +33,8 @@ from seikatsu_std.services.investigation_models import (
     AssetInquiryDraft,
     AssetInquiryView,
     InquiryLetter,
+    OtherMeasureChecklistView,
+    OtherMeasureChecksRequest,
     SkipReasonList,
     SupportAnswerRequest,
     SupportInquiryDocument,
@@ -42,6 +44,8 @@ from seikatsu_std.services.investigation_models import (
     SupportObligorDraft,
     SupportObligorView,
     UnansweredAssetInquiries,
+    WorkCapacityDraft,
+    WorkCapacityView,
 )
 from seikatsu_std.services.models import (
     ApplicationDraft,
@@ -567,6 +571,32 @@ OPERATIONS: tuple[Operation, ...] = (
             ),
             Parameter("days", "query", "指定日数（0以上）。", WithinDays, required=False),
         ),
+    ),
+    Operation(
+        "createWorkCapacityAssessment",
+        "post",
+        "/applications/{application_id}/work-capacity-assessments",
+        "稼働能力の調査の記録",
+        "申請の世帯員1人について、稼働能力の有無、活用する意思、就労の場と、それぞれの判断根拠を記録する"
+        "（稼働能力がある場合は意思と就労の場も必須）。稼働年齢層の世帯員に記録がなければ決定の起案時に警告される。",
+        "investigations",
+        {201: WorkCapacityView, 400: Problem, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_APPLICATION_ID,),
+        body=WorkCapacityDraft,
+        success=201,
+    ),
+    Operation(
+        "recordOtherMeasureChecks",
+        "post",
+        "/applications/{application_id}/other-measure-checks",
+        "他法他施策の確認結果の登録",
+        "申請の他法他施策のチェックリストに世帯員・施策ごとの確認結果（受給の可能性・申請状況・結果）を登録する。"
+        "同じ世帯員・施策の項目は置き換える。既存のチェックリストの更新には版が必要（古い版は 409）。"
+        "未確認の項目が残れば決定の起案時に警告される。",
+        "investigations",
+        {200: OtherMeasureChecklistView, **_CHANGE_ERRORS},
+        parameters=(_APPLICATION_ID,),
+        body=OtherMeasureChecksRequest,
     ),
     Operation(
         "createSupportObligor",

@@ -13,21 +13,45 @@ other words (the circumstances only) state no wish.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from pytest_bdd import given, parsers, then, when
 
-from seikatsu_std.conformance.fields import body_from_rows, reply_model
+from seikatsu_std.calc.synthetic import school_for
+from seikatsu_std.conformance.fields import (
+    YES_NO,
+    body_from_rows,
+    field_titled,
+    json_value,
+    put,
+    reply_model,
+)
 from seikatsu_std.conformance.scenario import ScenarioState
 from seikatsu_std.conformance.steps import OFFICE
 from seikatsu_std.conformance.steps_lifecycle import (
     LIST_NAMES,
+    draft,
     established,
     filed_application,
+    new_household,
+    receive,
+    start_application,
+    start_decision,
+    today_is,
 )
 from seikatsu_std.conformance.targets import UnsupportedStepError
-from seikatsu_std.model.investigation import ApplicantWish, SupportAnswer
+from seikatsu_std.model.household import Relationship
+from seikatsu_std.model.investigation import (
+    ApplicantWish,
+    MeasureApplication,
+    MeasureCheckResult,
+    OtherMeasure,
+    OtherMeasureCheck,
+    SupportAnswer,
+)
 from seikatsu_std.services.investigation_models import (
     AssetInquiryDraft,
     InquiryLetter,
@@ -35,6 +59,7 @@ from seikatsu_std.services.investigation_models import (
     SupportInquiryDocument,
     SupportObligorDraft,
     UnansweredAssetInquiries,
+    WorkCapacityDraft,
 )
 
 #: What the applicant says when consenting to the inquiry, as scenarios write it.
@@ -187,20 +212,10 @@ def _current_inquiry(state: ScenarioState) -> str:
     return list(inquiries)[-1]
 
 
-def _applicant_member(state: ScenarioState, applicant: str) -> str:
-    """The id of the member of the applicant's household who is the applicant."""
-    filed = filed_application(state, applicant)
-    members = (filed.household or {}).get("members", [])
-    found = next((m["id"] for m in members if m.get("name") == applicant), None)
-    if found is None:
-        raise UnsupportedStepError(f"申請者「{applicant}」は登録した申請の世帯員にいません")
-    return str(found)
-
-
 def _register_asset_inquiry(state: ScenarioState, applicant: str, rows: list[list[str]]) -> None:
     filed = filed_application(state, applicant)
     body = {
-        "member_id": _applicant_member(state, applicant),
+        "member_id": _member_id(state, applicant, applicant),
         **body_from_rows(AssetInquiryDraft, rows),
     }
     state.reply = reply = state.target.record_asset_inquiry(filed.application_id, body)
@@ -277,3 +292,197 @@ def letter_states(state: ScenarioState, text: str) -> None:
     written += [item for item in letter.get("items", []) if isinstance(item, str)]
     state.expect(f"照会文書に「{text}」の記載")
     assert any(text in value for value in written), f"照会文書の記載: {written}"
+
+
+# ---------------------------------------------------------------- ability to work (REQ-APP-018)
+
+#: The grounds the kit records for an assessment a precondition needs (any will do).
+_PRECONDITION_BASIS = "適合性確認の前提として記録した調査"
+
+
+def _members(state: ScenarioState, applicant: str) -> list[dict[str, Any]]:
+    """The members of the household of ``applicant``'s application (as the kit filed it)."""
+    members: list[dict[str, Any]] = (filed_application(state, applicant).household or {}).get(
+        "members", []
+    )
+    return members
+
+
+def _member_id(state: ScenarioState, applicant: str, name: str) -> str:
+    """The id of the member named ``name`` in the household of ``applicant``'s application."""
+    found = next((m["id"] for m in _members(state, applicant) if m.get("name") == name), None)
+    if found is None:
+        raise UnsupportedStepError(f"申請者「{applicant}」の世帯に世帯員「{name}」はいません")
+    return str(found)
+
+
+def _applicant_of(state: ScenarioState, name: str) -> str:
+    """The applicant of the scenario's application whose household has a member ``name``."""
+    for applicant, filed in state.values.get("applications", {}).items():
+        if any(m.get("name") == name for m in (filed.household or {}).get("members", [])):
+            return str(applicant)
+    raise UnsupportedStepError(f"この場面の申請の世帯に世帯員「{name}」はいません")
+
+
+@given(parsers.parse('申請者 "{applicant}" の世帯に年齢 "{age}" 歳の世帯員 "{name}" がいる'))
+def household_with_member(state: ScenarioState, applicant: str, age: str, name: str) -> None:
+    """The applicant's application is filed (again) with a household that has ``name``, aged
+    ``age`` on the day it is received (and until the day before the next birthday)."""
+    received_on = filed_application(state, applicant).received_on
+    received = date.fromisoformat(received_on)
+    born = (received.replace(year=received.year - int(age)) - timedelta(days=1)).isoformat()
+    household = new_household(applicant, received_on)
+    head = household["members"][0]
+    household["members"].append(
+        {
+            **head,
+            "id": f"member-{uuid.uuid4().hex}",
+            "name": name,
+            "birth_date": born,
+            "relationship": Relationship.SIBLING.value,
+            "school": school_for(born, received_on[:7]),
+        }
+    )
+    receive(state, applicant, start_application(applicant, received_on, household=household))
+    established(state, f"世帯員 {name}（{age}歳）のいる世帯の申請者 {applicant} の申請")
+
+
+@given(parsers.parse('世帯員 "{name}" の稼働能力の調査は記録されていない'))
+def not_assessed(state: ScenarioState, name: str) -> None:
+    applicant = _applicant_of(state, name)
+    assessed: set[str] = state.values.setdefault("assessed", set())
+    state.expect(f"前提: 世帯員 {name} の稼働能力の調査をこの場面で記録していない")
+    assert _member_id(state, applicant, name) not in assessed
+
+
+def _assess(state: ScenarioState, applicant: str, body: dict[str, Any]) -> None:
+    filed = filed_application(state, applicant)
+    state.reply = reply = state.target.record_work_capacity(filed.application_id, body)
+    if reply.status == 201:
+        assessed: set[str] = state.values.setdefault("assessed", set())
+        assessed.add(str(body.get("member_id")))
+
+
+def _assess_for_precondition(state: ScenarioState, applicant: str, name: str) -> None:
+    able = {"has_capacity": True, "capacity_basis": _PRECONDITION_BASIS}
+    able |= {"willing": True, "willing_basis": _PRECONDITION_BASIS}
+    able |= {"has_workplace": True, "workplace_basis": _PRECONDITION_BASIS}
+    _assess(state, applicant, {"member_id": _member_id(state, applicant, name), **able})
+    established(state, f"世帯員 {name} の稼働能力の調査の記録")
+
+
+@given(parsers.parse('世帯員 "{name}" の稼働能力の調査が記録されている'))
+def assessed_member(state: ScenarioState, name: str) -> None:
+    _assess_for_precondition(state, _applicant_of(state, name), name)
+
+
+@given(parsers.parse('申請者 "{applicant}" の世帯員の稼働能力の調査がすべて記録されている'))
+def assessed_household(state: ScenarioState, applicant: str) -> None:
+    for member in _members(state, applicant):
+        _assess_for_precondition(state, applicant, member["name"])
+
+
+@when(parsers.parse('次の内容で申請者 "{applicant}" の稼働能力の調査を登録する'))
+def assess(state: ScenarioState, applicant: str, datatable: list[list[str]]) -> None:
+    member = next((text for title, text in datatable if title.strip() == "世帯員"), None)
+    if member is None:
+        raise UnsupportedStepError("稼働能力の調査の表に「世帯員」の行がありません")
+    rows = [row for row in datatable if row[0].strip() != "世帯員"]
+    body = {
+        "member_id": _member_id(state, applicant, member.strip()),
+        **body_from_rows(WorkCapacityDraft, rows),
+    }
+    _assess(state, applicant, body)
+
+
+@when(parsers.parse('決定日 "{day}" で申請者 "{applicant}" の開始決定を起案する'))
+def draft_start_on(state: ScenarioState, day: str, applicant: str) -> None:
+    today_is(state, day)
+    draft(state, start_decision(state, applicant))
+
+
+def _warnings(state: ScenarioState) -> list[str]:
+    reply = state.last()
+    assert 200 <= reply.status < 300, f"no reply to check: HTTP {reply.status} {reply.body}"
+    field = field_titled(reply_model(state), "警告")
+    found = reply.body
+    for name in field.path:
+        found = found.get(name) if isinstance(found, dict) else None
+    items = found or []
+    return [item if isinstance(item, str) else str(item.get("message", "")) for item in items]
+
+
+@then(parsers.parse('警告 "{text}" が示される'))
+def warned(state: ScenarioState, text: str) -> None:
+    warnings = _warnings(state)
+    state.expect(f"応答の「警告」に「{text}」")
+    assert any(text in warning for warning in warnings), f"警告: {warnings or 'なし'}"
+
+
+@then("警告は示されない")
+def not_warned(state: ScenarioState) -> None:
+    warnings = _warnings(state)
+    state.expect("応答の「警告」が空")
+    assert not warnings, f"警告: {warnings}"
+
+
+# ---------------------------------------------------------------- other measures (REQ-APP-019)
+
+
+def _check(state: ScenarioState, applicant: str, items: list[dict[str, Any]]) -> None:
+    filed = filed_application(state, applicant)
+    versions: dict[str, int] = state.values.setdefault("checklists", {})
+    body: dict[str, Any] = {"items": items}
+    if applicant in versions:
+        body["version"] = versions[applicant]
+    state.reply = reply = state.target.record_other_measures(filed.application_id, body)
+    if reply.status == 200:
+        versions[applicant] = reply.body["version"]
+
+
+@when(parsers.parse('申請者 "{applicant}" の他法他施策のチェックリストに次の確認結果を登録する'))
+def check_measures(state: ScenarioState, applicant: str, datatable: list[list[str]]) -> None:
+    header, *rows = datatable
+    items = []
+    for row in rows:
+        item: dict[str, Any] = {}
+        for title, text in zip(header, row, strict=True):
+            if title.strip() == "世帯員":
+                item["member_id"] = _member_id(state, applicant, text.strip())
+            elif text.strip():
+                field = field_titled(OtherMeasureCheck, title.strip())
+                put(item, field, json_value(field, text.strip()))
+        items.append(item)
+    _check(state, applicant, items)
+
+
+@given(
+    parsers.parse('申請者 "{applicant}" の他法他施策のチェックリストで "{measure}" が未確認である')
+)
+def measure_unconfirmed(state: ScenarioState, applicant: str, measure: str) -> None:
+    field = field_titled(OtherMeasureCheck, "施策")
+    item = {
+        "member_id": _member_id(state, applicant, applicant),
+        "measure": json_value(field, measure),
+        "result": MeasureCheckResult.UNCONFIRMED.value,
+    }
+    _check(state, applicant, [item])
+    established(state, f"申請者 {applicant} の他法他施策「{measure}」を未確認として記録")
+
+
+@given(parsers.parse('申請者 "{applicant}" の他法他施策のチェックリストがすべて確認済みである'))
+def measures_confirmed(state: ScenarioState, applicant: str) -> None:
+    members = _members(state, applicant)
+    items = [
+        {
+            "member_id": member["id"],
+            "measure": measure.value,
+            "eligible": YES_NO["なし"],
+            "application": MeasureApplication.NOT_APPLICABLE.value,
+            "result": MeasureCheckResult.CONFIRMED.value,
+        }
+        for member in members
+        for measure in OtherMeasure
+    ]
+    _check(state, applicant, items)
+    established(state, f"申請者 {applicant} の他法他施策をすべて確認済みとして記録")

@@ -213,7 +213,7 @@ def _case_detail(state: ScenarioState, case_id: str) -> dict[str, Any]:
     return cases[case_id]
 
 
-def _start_decision(state: ScenarioState, name: str) -> dict[str, Any]:
+def start_decision(state: ScenarioState, name: str) -> dict[str, Any]:
     filed = filed_application(state, name)
     if filed.household is None:
         raise ValueError(f"「{name}」の申請は開始申請ではありません")
@@ -275,7 +275,7 @@ def _decision_from_rows(
 # ---------------------------------------------------------------- operations
 
 
-def _receive(state: ScenarioState, key: str, body: dict[str, Any]) -> None:
+def receive(state: ScenarioState, key: str, body: dict[str, Any]) -> None:
     state.reply = reply = state.target.receive_application(body)
     if reply.status == 201:
         _applications(state)[key] = Filed(
@@ -299,7 +299,7 @@ def _consult(state: ScenarioState, rows: list[list[str]]) -> None:
         )
 
 
-def _draft(state: ScenarioState, body: dict[str, Any]) -> None:
+def draft(state: ScenarioState, body: dict[str, Any]) -> None:
     state.reply = reply = state.target.draft_decision(body)
     if reply.status == 201:
         decision = reply.body["decision"]
@@ -398,7 +398,7 @@ def _apply_from_consultation(state: ScenarioState) -> None:
     body = start_application(
         consultation.person_name, consultation.day, consultation_id=consultation.consultation_id
     )
-    _receive(state, consultation.person_name, body)
+    receive(state, consultation.person_name, body)
     if state.last().status == 201:
         consultation.application_id = filed_application(
             state, consultation.person_name
@@ -422,13 +422,13 @@ def applied_from_consultation(state: ScenarioState) -> None:
 @given(parsers.parse('申請者 "{name}" の保護の申請が申請日 "{day}" で登録されている'))
 def application_filed(state: ScenarioState, name: str, day: str) -> None:
     _receivable(state, day)
-    _receive(state, name, start_application(name, day))
+    receive(state, name, start_application(name, day))
     established(state, f"申請者 {name} の申請（申請日 {day}）の登録")
 
 
 @when(parsers.parse('申請日 "{day}" で保護の申請を登録する'))
 def file_application(state: ScenarioState, day: str) -> None:
-    _receive(state, DEFAULT_APPLICANT, start_application(DEFAULT_APPLICANT, day))
+    receive(state, DEFAULT_APPLICANT, start_application(DEFAULT_APPLICANT, day))
 
 
 @when(parsers.parse('受付方法 "{channel}"、申請日 "{day}" で保護の申請を登録する'))
@@ -439,7 +439,7 @@ def file_by_channel(state: ScenarioState, channel: str, day: str) -> None:
     body = start_application(DEFAULT_APPLICANT, day)
     field = field_titled(ApplicationDraft, "受付方法")
     put(body, field, json_value(field, channel))
-    _receive(state, DEFAULT_APPLICANT, body)
+    receive(state, DEFAULT_APPLICANT, body)
 
 
 @when(parsers.parse('申請日を入力せずに、受付方法 "{channel}" で保護の申請を登録する'))
@@ -448,7 +448,7 @@ def file_without_day(state: ScenarioState, channel: str) -> None:
     field = field_titled(ApplicationDraft, "受付方法")
     put(body, field, json_value(field, channel))
     drop(body, field_titled(ApplicationDraft, "受付日"))
-    _receive(state, DEFAULT_APPLICANT, body)
+    receive(state, DEFAULT_APPLICANT, body)
 
 
 def _change_application(state: ScenarioState, case_id: str, day: str) -> dict[str, Any]:
@@ -471,13 +471,13 @@ def _change_application(state: ScenarioState, case_id: str, day: str) -> dict[st
 
 @when(parsers.parse('ケース "{case_id}" の変更の申請を申請日 "{day}" で登録する'))
 def file_change(state: ScenarioState, case_id: str, day: str) -> None:
-    _receive(state, case_id, _change_application(state, case_id, day))
+    receive(state, case_id, _change_application(state, case_id, day))
 
 
 @given(parsers.parse('ケース "{case_id}" の変更の申請が申請日 "{day}" で登録されている'))
 def change_filed(state: ScenarioState, case_id: str, day: str) -> None:
     _receivable(state, day)
-    _receive(state, case_id, _change_application(state, case_id, day))
+    receive(state, case_id, _change_application(state, case_id, day))
     established(state, f"ケース {case_id} の変更の申請（申請日 {day}）の登録")
 
 
@@ -509,7 +509,7 @@ def applications_filed(state: ScenarioState, datatable: list[list[str]]) -> None
 
 def _decided_and_notified(state: ScenarioState, name: str, day: str) -> None:
     today_is(state, day)
-    _draft(state, _start_decision(state, name))
+    draft(state, start_decision(state, name))
     established(state, f"{day} に申請者 {name} の開始決定を起案")
     with _acting_as(state, _approver(state)):
         _approve(state)
@@ -593,27 +593,27 @@ def read_application(state: ScenarioState, name: str) -> None:
 def draft_for_case(state: ScenarioState, case_id: str, datatable: list[list[str]]) -> None:
     household = _case_detail(state, case_id)["household"]
     filed = _applications(state).get(case_id)
-    _draft(state, _decision_from_rows(datatable, case_id, filed, household))
+    draft(state, _decision_from_rows(datatable, case_id, filed, household))
 
 
 @when(parsers.parse('計算の入力を付けずに、次の内容でケース "{case_id}" の決定を起案する'))
 def draft_without_calculation(
     state: ScenarioState, case_id: str, datatable: list[list[str]]
 ) -> None:
-    _draft(state, _decision_from_rows(datatable, case_id, None, None))
+    draft(state, _decision_from_rows(datatable, case_id, None, None))
 
 
 @when(parsers.parse('次の内容で申請者 "{name}" の決定を起案する'))
 def draft_for_applicant(state: ScenarioState, name: str, datatable: list[list[str]]) -> None:
     filed = filed_application(state, name)
-    _draft(state, _decision_from_rows(datatable, filed.case_id, filed, filed.household))
+    draft(state, _decision_from_rows(datatable, filed.case_id, filed, filed.household))
 
 
 @when(parsers.parse('"{title}" を空にしてケース "{case_id}" の変更決定を起案する'))
 def draft_change_without(state: ScenarioState, title: str, case_id: str) -> None:
     body = _change_decision(state, case_id)
     drop(body, field_titled(DecisionDraft, title))
-    _draft(state, body)
+    draft(state, body)
 
 
 @when(
@@ -630,20 +630,20 @@ def draft_change_with_kind(state: ScenarioState, kind: str, amount: str, case_id
         field_titled(DecisionDraft, "扶助別の額（確認用）"),
         {codes.get(kind, kind): yen(amount)},
     )
-    _draft(state, body)
+    draft(state, body)
 
 
 @given(parsers.parse('申請者 "{name}" の開始決定が "{role}" により起案されている'))
 def start_drafted(state: ScenarioState, name: str, role: str) -> None:
     with _acting_as(state, staff_of(role)):
-        _draft(state, _start_decision(state, name))
+        draft(state, start_decision(state, name))
         established(state, f"{role}による申請者 {name} の開始決定の起案")
 
 
 @given(parsers.parse('ケース "{case_id}" の変更決定が "{role}" により起案されている'))
 def change_drafted(state: ScenarioState, case_id: str, role: str) -> None:
     with _acting_as(state, staff_of(role)):
-        _draft(state, _change_decision(state, case_id))
+        draft(state, _change_decision(state, case_id))
         established(state, f"{role}によるケース {case_id} の変更決定の起案")
 
 
@@ -651,7 +651,7 @@ def change_drafted(state: ScenarioState, case_id: str, role: str) -> None:
 def change_drafted_without_reasons(state: ScenarioState, case_id: str) -> None:
     body = _change_decision(state, case_id)
     put(body, field_titled(DecisionDraft, "決定の理由"), [""])
-    _draft(state, body)
+    draft(state, body)
     established(state, f"理由を空にしたケース {case_id} の変更決定の起案")
 
 

@@ -53,11 +53,13 @@ from seikatsu_std.services.investigation_models import (
     ApplicantViewRequest,
     AssetInquiryAnswer,
     AssetInquiryDraft,
+    OtherMeasureChecksRequest,
     SupportAnswerRequest,
     SupportInquiryDocumentRequest,
     SupportInquirySending,
     SupportInquirySkipRequest,
     SupportObligorDraft,
+    WorkCapacityDraft,
 )
 from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
@@ -191,6 +193,8 @@ class Target(Protocol):
 
     def skip_reasons(self, on: str | None = None) -> Reply: ...
     def record_asset_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def record_work_capacity(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def record_other_measures(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
     def asset_inquiry_letter(self, inquiry_id: str) -> Reply: ...
     def record_asset_answer(self, inquiry_id: str, body: Mapping[str, Any]) -> Reply: ...
     def unanswered_asset_inquiries(
@@ -596,6 +600,27 @@ class InProcessTarget:
             ),
         )
 
+    def record_work_capacity(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/work-capacity-assessments",
+            dict(body),
+            lambda: self.investigations.record_work_capacity(
+                self._actor(), application_id, WorkCapacityDraft.model_validate(body)
+            ),
+            201,
+        )
+
+    def record_other_measures(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/other-measure-checks",
+            dict(body),
+            lambda: self.investigations.record_other_measures(
+                self._actor(), application_id, OtherMeasureChecksRequest.model_validate(body)
+            ),
+        )
+
     def record_asset_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply:
         return self._call(
             "POST",
@@ -898,6 +923,16 @@ class HttpTarget:
 
     def skip_reasons(self, on: str | None = None) -> Reply:
         return self._call("GET", "/support-inquiry-skip-reasons", params={"on": on})
+
+    def record_work_capacity(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST", f"/applications/{application_id}/work-capacity-assessments", body=dict(body)
+        )
+
+    def record_other_measures(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST", f"/applications/{application_id}/other-measure-checks", body=dict(body)
+        )
 
     def record_asset_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply:
         return self._call(

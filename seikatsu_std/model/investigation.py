@@ -442,3 +442,181 @@ class SupportObligorRecord(Record):
         if self.answer is not None and self.sent_on and self.answer.answered_on < self.sent_on:
             raise ValueError("回答日が送付日より前です (answered_on before sent_on)")
         return self
+
+
+# ---------------------------------------------------------------- ability to work (REQ-APP-018)
+
+
+class WorkCapacityAssessment(Record):
+    """世帯員1人の稼働能力の調査（稼働能力・活用する意思・就労の場と、それぞれの判断根拠）。
+
+    References: 生活保護法4条1項（利用し得る能力の活用）; 稼働能力の活用の判断（保護の実施要領、
+    課長通知。問番号は未確認）。
+    """
+
+    model_config = ConfigDict(title="稼働能力の調査")
+
+    record_type: Literal["work_capacity_assessment"] = record_type_field("work_capacity_assessment")
+    id: RecordId = Field(title="稼働能力の調査ID", description="調査の記録の識別子。")
+    application_id: RecordId = Field(title="申請ID", description="調査をした申請。")
+    case_id: RecordId | None = Field(
+        default=None, title="ケースID", description="申請のケース（あれば）。"
+    )
+    member_id: RecordId = Field(title="世帯員ID", description="調査の対象の世帯員。")
+    has_capacity: bool = Field(title="稼働能力", description="稼働能力があるか。")
+    capacity_basis: str = Field(
+        title="稼働能力の判断根拠",
+        description="稼働能力の判断の根拠（医師の意見・年齢・健康状態等）。",
+        min_length=1,
+        max_length=2000,
+    )
+    willing: bool | None = Field(
+        default=None,
+        title="活用する意思",
+        description="稼働能力を活用する意思があるか（稼働能力がない場合は省略できる）。",
+    )
+    willing_basis: str | None = Field(
+        default=None,
+        title="活用する意思の判断根拠",
+        description="活用する意思の判断の根拠（求職活動の状況等）。",
+        min_length=1,
+        max_length=2000,
+    )
+    has_workplace: bool | None = Field(
+        default=None,
+        title="就労の場",
+        description="稼働能力を活用する就労の場を得られるか（稼働能力がない場合は省略できる）。",
+    )
+    workplace_basis: str | None = Field(
+        default=None,
+        title="就労の場の判断根拠",
+        description="就労の場の判断の根拠（求人の状況等）。",
+        min_length=1,
+        max_length=2000,
+    )
+    assessed_on: date = Field(title="調査日", description="調査を記録した日。")
+    assessed_by: RecordId = Field(title="調査者", description="調査を記録した職員。")
+
+    @model_validator(mode="after")
+    def _judged_with_basis(self) -> Self:
+        for label, value, basis in (
+            ("活用する意思", self.willing, self.willing_basis),
+            ("就労の場", self.has_workplace, self.workplace_basis),
+        ):
+            if (value is None) != (basis is None):
+                raise ValueError(
+                    f"{label}とその判断根拠は両方を記録します "
+                    "(a judgment and its basis are recorded together)"
+                )
+            if self.has_capacity and value is None:
+                raise ValueError(
+                    f"稼働能力がある場合は{label}とその判断根拠が必要です "
+                    "(willingness and workplace required when able to work)"
+                )
+        return self
+
+
+# ---------------------------------------------------------------- other measures (REQ-APP-019)
+
+
+class OtherMeasure(LabelledEnum):
+    """他法他施策（保護に優先して活用する他の法律による給付等）。
+
+    References: 生活保護法4条2項（他の法律に定める扶助は保護に優先して行われる）。
+    """
+
+    __title__ = "他法他施策"
+
+    OLD_AGE_PENSION = "old_age_pension", "老齢年金"
+    DISABILITY_PENSION = "disability_pension", "障害年金"
+    SURVIVORS_PENSION = "survivors_pension", "遺族年金"
+    CHILD_REARING_ALLOWANCE = "child_rearing_allowance", "児童扶養手当"
+    CHILD_ALLOWANCE = "child_allowance", "児童手当"
+    SPECIAL_CHILD_ALLOWANCE = "special_child_allowance", "特別児童扶養手当"
+    DISABILITY_ALLOWANCE = "disability_allowance", "障害者手当（特別障害者手当等）"
+    EMPLOYMENT_INSURANCE = "employment_insurance", "雇用保険"
+    WORKERS_COMPENSATION = "workers_compensation", "労災保険"
+    SICKNESS_ALLOWANCE = "sickness_allowance", "傷病手当金"
+    OTHER = "other", "その他"
+
+
+class MeasureApplication(LabelledEnum):
+    """他法他施策の申請の状況。"""
+
+    __title__ = "申請状況"
+
+    NOT_APPLICABLE = "not_applicable", "該当なし"
+    TO_APPLY = "to_apply", "申請予定"
+    APPLIED = "applied", "申請中"
+    RECEIVING = "receiving", "受給中"
+    REJECTED = "rejected", "却下"
+
+
+class MeasureCheckResult(LabelledEnum):
+    """他法他施策の確認の結果。"""
+
+    __title__ = "確認の結果"
+
+    CONFIRMED = "confirmed", "確認済み"
+    UNCONFIRMED = "unconfirmed", "未確認"
+
+
+class OtherMeasureCheck(StdModel):
+    """他法他施策のチェックリストの1項目（世帯員と施策ごと）。"""
+
+    model_config = ConfigDict(title="他法他施策の確認")
+
+    member_id: RecordId = Field(title="世帯員ID", description="確認の対象の世帯員。")
+    measure: OtherMeasure = Field(title="施策", description="確認する他法他施策。")
+    eligible: bool | None = Field(
+        default=None,
+        title="受給の可能性",
+        description="受給の可能性があるか（未確認なら省略）。",
+    )
+    application: MeasureApplication | None = Field(
+        default=None, title="申請状況", description="申請の状況（未確認なら省略）。"
+    )
+    result: MeasureCheckResult = Field(title="結果", description="確認済みか未確認か。")
+    note: str | None = Field(
+        default=None, title="備考", description="確認の内容の補足。", max_length=2000
+    )
+
+    @model_validator(mode="after")
+    def _confirmed_in_full(self) -> Self:
+        if self.result is MeasureCheckResult.CONFIRMED and (
+            self.eligible is None or self.application is None
+        ):
+            raise ValueError(
+                "確認済みの項目には受給の可能性と申請状況が必要です "
+                "(a confirmed item needs eligibility and application status)"
+            )
+        return self
+
+
+class OtherMeasureChecklist(Record):
+    """申請の世帯の他法他施策のチェックリスト（世帯員と施策ごとの確認結果）。
+
+    References: 生活保護法4条2項。
+    """
+
+    model_config = ConfigDict(title="他法他施策のチェックリスト")
+
+    record_type: Literal["other_measure_checklist"] = record_type_field("other_measure_checklist")
+    id: RecordId = Field(title="チェックリストID", description="チェックリストの識別子。")
+    application_id: RecordId = Field(title="申請ID", description="確認をした申請。")
+    case_id: RecordId | None = Field(
+        default=None, title="ケースID", description="申請のケース（あれば）。"
+    )
+    items: list[OtherMeasureCheck] = Field(
+        title="確認結果", description="世帯員と施策ごとの確認結果。"
+    )
+    updated_on: date = Field(title="更新日", description="最後に確認結果を記録した日。")
+
+    @model_validator(mode="after")
+    def _one_row_per_member_and_measure(self) -> Self:
+        keys = [(item.member_id, item.measure) for item in self.items]
+        if len(set(keys)) != len(keys):
+            raise ValueError(
+                "同じ世帯員・施策の確認結果が重複しています (duplicate member and measure)"
+            )
+        return self

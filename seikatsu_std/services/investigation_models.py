@@ -18,8 +18,11 @@ from seikatsu_std.model.investigation import (
     ApplicantWish,
     AssetInquiry,
     InquiryTarget,
+    OtherMeasureCheck,
+    OtherMeasureChecklist,
     SupportAnswer,
     SupportObligorRecord,
+    WorkCapacityAssessment,
 )
 
 _TEXT = 2000
@@ -250,3 +253,81 @@ class UnansweredAssetInquiries(StdModel):
         description="指定日数を定めた基準表の版（日数を指定した要求では null）。",
     )
     items: list[AssetInquiry] = Field(title="資産の照会", description="回答のない照会。")
+
+
+# ---------------------------------------------------------------- ability to work, other measures
+
+
+class WorkCapacityDraft(StdModel):
+    """世帯員1人の稼働能力の調査の記録の内容。"""
+
+    model_config = ConfigDict(title="稼働能力の調査の記録")
+
+    member_id: RecordId = Field(
+        title="世帯員ID", description="調査の対象の世帯員（申請の世帯の世帯員）。"
+    )
+    has_capacity: bool = Field(title="稼働能力", description="稼働能力があるか。")
+    capacity_basis: str = Field(
+        title="稼働能力の判断根拠",
+        description="稼働能力の判断の根拠（医師の意見・年齢・健康状態等）。",
+        min_length=1,
+        max_length=_TEXT,
+    )
+    willing: bool | None = Field(
+        default=None, title="活用する意思", description="稼働能力を活用する意思があるか。"
+    )
+    willing_basis: str | None = Field(
+        default=None,
+        title="活用する意思の判断根拠",
+        description="活用する意思の判断の根拠（求職活動の状況等）。",
+        min_length=1,
+        max_length=_TEXT,
+    )
+    has_workplace: bool | None = Field(
+        default=None, title="就労の場", description="就労の場を得られるか。"
+    )
+    workplace_basis: str | None = Field(
+        default=None,
+        title="就労の場の判断根拠",
+        description="就労の場の判断の根拠（求人の状況等）。",
+        min_length=1,
+        max_length=_TEXT,
+    )
+
+
+class WorkCapacityView(StdModel):
+    """稼働能力の調査の記録とその版。"""
+
+    model_config = ConfigDict(title="稼働能力の調査と版")
+
+    assessment: WorkCapacityAssessment = Field(
+        title="稼働能力の調査", description="稼働能力の調査の記録。"
+    )
+    version: int = Field(title="版", description="記録の版。", ge=1)
+
+
+class OtherMeasureChecksRequest(StdModel):
+    """他法他施策のチェックリストへの確認結果の登録（同じ世帯員・施策の項目は置き換える）。"""
+
+    model_config = ConfigDict(title="他法他施策の確認結果の登録")
+
+    version: int | None = Field(
+        default=None,
+        title="版",
+        description="読み込んだチェックリストの版（チェックリストがまだなければ省略）。",
+        ge=1,
+    )
+    items: list[OtherMeasureCheck] = Field(
+        title="確認結果", description="世帯員と施策ごとの確認結果。", min_length=1
+    )
+
+
+class OtherMeasureChecklistView(StdModel):
+    """他法他施策のチェックリストとその版。"""
+
+    model_config = ConfigDict(title="他法他施策のチェックリストと版")
+
+    checklist: OtherMeasureChecklist = Field(
+        title="他法他施策のチェックリスト", description="チェックリスト。"
+    )
+    version: int = Field(title="版", description="チェックリストの版。", ge=1)

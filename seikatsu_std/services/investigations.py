@@ -24,8 +24,11 @@ from seikatsu_std.model.investigation import (
     AssetInquiry,
     InquiryOverride,
     InquirySkip,
+    MeasureCheckResult,
+    OtherMeasureChecklist,
     SupportObligorRecord,
     SupportObligorStatus,
+    WorkCapacityAssessment,
 )
 from seikatsu_std.model.legal import LegalRef, Verification
 from seikatsu_std.services.audit import AccessPurpose, AuditAction
@@ -42,6 +45,8 @@ from seikatsu_std.services.investigation_models import (
     AssetInquiryDraft,
     AssetInquiryView,
     InquiryLetter,
+    OtherMeasureChecklistView,
+    OtherMeasureChecksRequest,
     SkipReason,
     SkipReasonList,
     SupportAnswerRequest,
@@ -52,13 +57,18 @@ from seikatsu_std.services.investigation_models import (
     SupportObligorDraft,
     SupportObligorView,
     UnansweredAssetInquiries,
+    WorkCapacityDraft,
+    WorkCapacityView,
 )
+from seikatsu_std.services.models import DecisionWarning
 from seikatsu_std.services.ports import UnitOfWork, Versioned
-from seikatsu_std.standards import StandardsError
+from seikatsu_std.standards import Standards, StandardsError
 from seikatsu_std.workflows.engine import Violation
 
 #: The dated list of the reasons a support inquiry may be skipped (REQ-APP-016).
 SKIP_REASONS_TABLE = "support_inquiry_skip_reasons"
+#: The ages of the members whose ability to work must be assessed (REQ-APP-018).
+WORKING_AGE_TABLE = "working_age_range"
 #: The days an asset inquiry waits for its answer before it is listed (REQ-APP-014).
 REPLY_PERIOD_TABLE = "asset_inquiry_reply_period"
 
@@ -88,6 +98,48 @@ _S = SupportObligorStatus
 
 def _new_id(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:16]}"
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Full years of age on ``day`` (the day before the birthday is the last day of the year)."""
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - int(before_birthday)
+
+
+def decision_warnings(
+    uow: UnitOfWork, standards: Standards, application: Application, on: date
+) -> list[DecisionWarning]:
+    """What a decision on ``application`` taking effect ``on`` should not overlook.
+
+    Members of working age (``working_age_range`` in force ``on``, their age ``on``)
+    without an assessment of their ability to work (REQ-APP-018), and items of the
+    checklist of other measures still unconfirmed (REQ-APP-019).
+    """
+    warnings: list[DecisionWarning] = []
+    household = uow.households.get(application.household_id)
+    table = standards.compiled(WORKING_AGE_TABLE, on)
+    low, below = int(table.scalar("from_age")), int(table.scalar("below_age"))
+    assessed = {a.record.member_id for a in uow.work_capacity.for_application(application.id)}
+    for member in household.record.members if household is not None else []:
+        if low <= age_on(member.birth_date, on) < below and member.id not in assessed:
+            warnings.append(
+                DecisionWarning(
+                    code="work_capacity_not_assessed",
+                    message=f"{member.name} の稼働能力の調査が記録されていません",
+                )
+            )
+    checklists = uow.other_measures.for_application(application.id)
+    if any(
+        item.result is MeasureCheckResult.UNCONFIRMED
+        for checklist in checklists
+        for item in checklist.record.items
+    ):
+        warnings.append(
+            DecisionWarning(
+                code="other_measures_unconfirmed", message="他法他施策の未確認の項目があります"
+            )
+        )
+    return warnings
 
 
 def _violation(code: str, ja: str, en: str) -> Violation:
@@ -424,6 +476,103 @@ class InvestigationService(ServiceBase):
         return UnansweredAssetInquiries(
             office_id=office_id, as_of=day, days=days, edition=edition, items=items
         )
+
+    # ------------------------------------------------------------ ability to work, other measures
+
+    def record_work_capacity(
+        self, actor_id: str, application_id: str, draft: WorkCapacityDraft
+    ) -> WorkCapacityView:
+        """Record a member's ability to work, willingness, workplace and their grounds."""
+        with self._uow() as uow:
+            actor, found = self._open_application(uow, actor_id, application_id)
+            application = found.record
+            self._member_name(uow, application, draft.member_id)
+            assessment = self._build(
+                WorkCapacityAssessment,
+                {
+                    "id": _new_id("work-capacity"),
+                    "application_id": application_id,
+                    "case_id": application.case_id,
+                    "assessed_on": self._today(),
+                    "assessed_by": actor.id,
+                    **draft.model_dump(),
+                },
+            )
+            stored = uow.work_capacity.add(assessment)
+            self._audit(
+                uow,
+                actor,
+                AuditAction.CREATE,
+                ("work_capacity_assessment", assessment.id),
+                application.case_id,
+                AccessPurpose.DECISION,
+                f"member={draft.member_id} capacity={draft.has_capacity}",
+            )
+            uow.commit()
+        return WorkCapacityView(assessment=stored.record, version=stored.version)
+
+    def record_other_measures(
+        self, actor_id: str, application_id: str, request: OtherMeasureChecksRequest
+    ) -> OtherMeasureChecklistView:
+        """Record results in the application's checklist of other measures (a result for the
+        same member and measure replaces the earlier one)."""
+        with self._uow() as uow:
+            actor, found = self._open_application(uow, actor_id, application_id)
+            application = found.record
+            for item in request.items:
+                self._member_name(uow, application, item.member_id)
+            existing = next(iter(uow.other_measures.for_application(application_id)), None)
+            if existing is None:
+                if request.version is not None:
+                    raise InvalidRequestError(
+                        "この申請の他法他施策のチェックリストはまだありません（版は指定しません）",
+                        "no checklist yet: version must be omitted",
+                    )
+                checklist = self._build(
+                    OtherMeasureChecklist,
+                    {
+                        "id": _new_id("other-measures"),
+                        "application_id": application_id,
+                        "case_id": application.case_id,
+                        "items": request.items,
+                        "updated_on": self._today(),
+                    },
+                )
+                stored = uow.other_measures.add(checklist)
+            else:
+                if request.version is None:
+                    raise InvalidRequestError(
+                        "他法他施策のチェックリストを更新するには読み込んだ版を指定してください",
+                        "version required to update the checklist",
+                    )
+                if request.version != existing.version:
+                    raise VersionConflictError(
+                        f"他法他施策のチェックリスト {existing.record.id}",
+                        request.version,
+                        existing.version,
+                    )
+                rows = {(i.member_id, i.measure): i for i in existing.record.items}
+                rows.update({(i.member_id, i.measure): i for i in request.items})
+                checklist = self._build(
+                    OtherMeasureChecklist,
+                    {
+                        **existing.record.model_dump(),
+                        "items": list(rows.values()),
+                        "updated_on": self._today(),
+                    },
+                )
+                stored = uow.other_measures.replace(checklist, existing.version)
+            self._audit(
+                uow,
+                actor,
+                AuditAction.UPDATE if existing else AuditAction.CREATE,
+                ("other_measure_checklist", checklist.id),
+                application.case_id,
+                AccessPurpose.DECISION,
+                f"{len(request.items)} items recorded",
+            )
+            uow.commit()
+        return OtherMeasureChecklistView(checklist=stored.record, version=stored.version)
 
     # ------------------------------------------------------------ helpers
 

@@ -31,6 +31,7 @@ from seikatsu_std.services.errors import (
     RuleViolationError,
     TransitionNotAllowedError,
 )
+from seikatsu_std.services.investigations import decision_warnings
 from seikatsu_std.services.models import (
     ApplicationDraft,
     ApplicationView,
@@ -720,6 +721,11 @@ class LifecycleService(ServiceBase):
                 },
             )
             stored = uow.decisions.add(decision)
+            warnings = (
+                decision_warnings(uow, self._calculator.standards, application, draft.effective_on)
+                if application is not None
+                else []
+            )
             self._audit(
                 uow,
                 actor,
@@ -727,13 +733,16 @@ class LifecycleService(ServiceBase):
                 ("decision", decision.id),
                 case.id,
                 AccessPurpose.DECISION,
-                f"{draft.kind.value} drafted",
+                f"{draft.kind.value} drafted, warnings: "
+                + (", ".join(w.code for w in warnings) or "none"),
             )
             self._event(
                 uow, case.id, CaseEventKind.DECISION, actor, f"{draft.kind.label}の決定を起案"
             )
             uow.commit()
-        return DecisionView(decision=stored.record, version=stored.version, calculation=result)
+        return DecisionView(
+            decision=stored.record, version=stored.version, calculation=result, warnings=warnings
+        )
 
     def _application_for(
         self, uow: UnitOfWork, case: Case, draft: DecisionDraft

@@ -27,7 +27,12 @@ from seikatsu_std.model import (
     WelfareOffice,
 )
 from seikatsu_std.model.intake import ApplicationStatus
-from seikatsu_std.model.investigation import AssetInquiry, SupportObligorRecord
+from seikatsu_std.model.investigation import (
+    AssetInquiry,
+    OtherMeasureChecklist,
+    SupportObligorRecord,
+    WorkCapacityAssessment,
+)
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
 from seikatsu_std.services.errors import VersionConflictError
 from seikatsu_std.services.models import CaseEvent
@@ -259,6 +264,8 @@ _TABLES = (
     "support_inquiries",
     "support_obligors",
     "asset_inquiries",
+    "work_capacity",
+    "other_measures",
     "decisions",
     "calculations",
 )
@@ -294,6 +301,12 @@ class MemoryUnitOfWork:
         )
         self.asset_inquiries = MemoryAssetInquiryStore(
             self._tables["asset_inquiries"], "asset inquiry"
+        )
+        self.work_capacity: MemoryApplicationRecordStore[WorkCapacityAssessment] = (
+            MemoryApplicationRecordStore(self._tables["work_capacity"], "work capacity")
+        )
+        self.other_measures: MemoryApplicationRecordStore[OtherMeasureChecklist] = (
+            MemoryApplicationRecordStore(self._tables["other_measures"], "other measures")
         )
         self.decisions = MemoryDecisionStore(self._tables["decisions"], "decision")
         self.calculations: MemoryStore[CalculationInput] = MemoryStore(

@@ -479,6 +479,15 @@ class DecisionDraft(StdModel):
     )
 
 
+class DecisionWarning(StdModel):
+    """起案の時点で確認を促す事項（起案は止めない）。"""
+
+    model_config = ConfigDict(title="起案時の警告")
+
+    code: str = Field(title="警告の種類", description="警告の種類のコード。")
+    message: str = Field(title="警告の内容", description="警告の内容（日本語）。")
+
+
 class DecisionView(StdModel):
     """保護の決定と版、その額の計算の説明。"""
 
@@ -488,6 +497,11 @@ class DecisionView(StdModel):
     version: int = Field(title="版", description="楽観的排他制御の版。", ge=1)
     calculation: CalculationResult | None = Field(
         default=None, title="計算の説明", description="開始・変更の決定の額の計算と説明。"
+    )
+    warnings: list[DecisionWarning] = Field(
+        default_factory=list,
+        title="警告",
+        description="起案の時点で確認を促す事項（稼働能力の調査・他法他施策の確認の漏れ等）。",
     )
 
 

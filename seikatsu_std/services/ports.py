@@ -29,7 +29,12 @@ from seikatsu_std.model import (
     SupportInquiry,
     WelfareOffice,
 )
-from seikatsu_std.model.investigation import AssetInquiry, SupportObligorRecord
+from seikatsu_std.model.investigation import (
+    AssetInquiry,
+    OtherMeasureChecklist,
+    SupportObligorRecord,
+    WorkCapacityAssessment,
+)
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
 from seikatsu_std.services.models import CaseEvent
 
@@ -189,6 +194,10 @@ class UnitOfWork(Protocol):
     def support_obligors(self) -> ApplicationRecordStore[SupportObligorRecord]: ...
     @property
     def asset_inquiries(self) -> AssetInquiryStore: ...
+    @property
+    def work_capacity(self) -> ApplicationRecordStore[WorkCapacityAssessment]: ...
+    @property
+    def other_measures(self) -> ApplicationRecordStore[OtherMeasureChecklist]: ...
     @property
     def decisions(self) -> DecisionStore: ...
     @property

@@ -58,7 +58,12 @@ def test_the_configuration_needs_no_ini_file():
 
 
 LIFECYCLE_TABLES = {"consultations", "applications", "support_inquiries"}
-INVESTIGATION_TABLES = {"support_obligors", "asset_inquiries"}
+INVESTIGATION_TABLES = {
+    "support_obligors",
+    "asset_inquiries",
+    "work_capacity_assessments",
+    "other_measure_checklists",
+}
 
 
 def test_the_lifecycle_revision_adds_its_tables_to_a_database_in_use(database_url, demo):

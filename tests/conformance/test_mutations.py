@@ -351,6 +351,23 @@ def _answered_still_listed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(memory.MemoryAssetInquiryStore, "unanswered", every_inquiry)
 
 
+def _age_counted_from_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ages counted the traditional way (数え年: one at birth), not in full years."""
+    original = investigations.age_on
+    monkeypatch.setattr(investigations, "age_on", lambda born, day: original(born, day) + 1)
+
+
+def _unconfirmed_measures_silent(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Items of other measures left unconfirmed raise no warning when a decision is drafted."""
+    original = lifecycle.decision_warnings
+
+    def warnings(uow, standards, application, on):  # type: ignore[no-untyped-def]
+        found = original(uow, standards, application, on)
+        return [w for w in found if w.code != "other_measures_unconfirmed"]
+
+    monkeypatch.setattr(lifecycle, "decision_warnings", warnings)
+
+
 R = StaffRole
 MUTANTS: tuple[Mutant, ...] = (
     Mutant("10円未満の端数処理をしない", "REQ-CAL-006", _no_rounding),
@@ -420,6 +437,10 @@ MUTANTS: tuple[Mutant, ...] = (
         "決定の扶助別の額が計算の結果と違う（千円単位に丸める）",
         "REQ-APP-021",
         _amounts_in_thousands,
+    ),
+    Mutant("稼働年齢を数え年で判定する", "REQ-APP-018", _age_counted_from_one),
+    Mutant(
+        "他法他施策の未確認の項目を起案時に警告しない", "REQ-APP-019", _unconfirmed_measures_silent
     ),
     Mutant(
         "回答を登録した資産の照会も回答のない照会の一覧に出る",

@@ -1,4 +1,5 @@
-"""The investigations after an application: support obligors, asset inquiries.
+"""The investigations after an application: support obligors, asset inquiries, the
+assessments of the ability to work and the checklists of other measures.
 
 Revision ID: 0003_investigations
 Revises: 0002_lifecycle
@@ -22,7 +23,12 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 #: The tables of records found by their application (a JSON document, a version, the application).
-TABLES = ("support_obligors", "asset_inquiries")
+TABLES = (
+    "support_obligors",
+    "asset_inquiries",
+    "work_capacity_assessments",
+    "other_measure_checklists",
+)
 
 
 def _json() -> sa.types.TypeEngine[Any]:
