@@ -445,3 +445,8 @@ def record_other_measure_checks(
     application_id: str, body: OtherMeasureChecksRequest, actor: Staff, service: Investigations
 ) -> Response:
     return _json(service.record_other_measures(actor, application_id, body))
+
+
+@router.get("/applications/{application_id}/investigations", operation_id="getInvestigations")
+def get_investigations(application_id: str, actor: Staff, service: Investigations) -> Response:
+    return _json(service.summary(actor, application_id))

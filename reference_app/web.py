@@ -56,6 +56,7 @@ from seikatsu_std.services.errors import (
     ServiceError,
     VersionConflictError,
 )
+from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.models import (
     CaseChanges,
@@ -156,6 +157,7 @@ class Pages:
     sessions: SessionService
     accounts: Accounts
     lifecycle: LifecycleService
+    investigations: InvestigationService
 
     def render(
         self,
@@ -862,6 +864,7 @@ def install_pages(app: FastAPI) -> None:
         sessions=app.state.sessions,
         accounts=app.state.accounts,
         lifecycle=app.state.lifecycle,
+        investigations=app.state.investigations,
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(_routes())

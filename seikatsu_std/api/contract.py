@@ -33,6 +33,7 @@ from seikatsu_std.services.investigation_models import (
     AssetInquiryDraft,
     AssetInquiryView,
     InquiryLetter,
+    InvestigationSummary,
     OtherMeasureChecklistView,
     OtherMeasureChecksRequest,
     SkipReasonList,
@@ -571,6 +572,17 @@ OPERATIONS: tuple[Operation, ...] = (
             ),
             Parameter("days", "query", "指定日数（0以上）。", WithinDays, required=False),
         ),
+    ),
+    Operation(
+        "getInvestigations",
+        "get",
+        "/applications/{application_id}/investigations",
+        "申請後の調査の一覧",
+        "申請の扶養義務者と扶養照会、資産の照会、稼働能力の調査、他法他施策のチェックリストを返す。"
+        "閲覧は監査ログに記録される。",
+        "investigations",
+        {200: InvestigationSummary, **_AUTH_ERRORS, 404: Problem},
+        parameters=(_APPLICATION_ID,),
     ),
     Operation(
         "createWorkCapacityAssessment",

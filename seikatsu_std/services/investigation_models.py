@@ -331,3 +331,25 @@ class OtherMeasureChecklistView(StdModel):
         title="他法他施策のチェックリスト", description="チェックリスト。"
     )
     version: int = Field(title="版", description="チェックリストの版。", ge=1)
+
+
+class InvestigationSummary(StdModel):
+    """申請後の調査の記録の一覧（扶養義務者・資産の照会・稼働能力・他法他施策）。"""
+
+    model_config = ConfigDict(title="申請後の調査の一覧")
+
+    application_id: RecordId = Field(title="申請ID", description="調査をした申請。")
+    obligors: list[SupportObligorView] = Field(
+        title="扶養義務者", description="扶養義務者と扶養照会の経過。"
+    )
+    asset_inquiries: list[AssetInquiryView] = Field(
+        title="資産の照会", description="資産の照会（法29条調査）。"
+    )
+    work_capacity: list[WorkCapacityAssessment] = Field(
+        title="稼働能力の調査", description="世帯員ごとの稼働能力の調査。"
+    )
+    other_measures: OtherMeasureChecklistView | None = Field(
+        default=None,
+        title="他法他施策のチェックリスト",
+        description="他法他施策のチェックリスト（まだなければ null）。",
+    )

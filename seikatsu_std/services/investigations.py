@@ -45,6 +45,7 @@ from seikatsu_std.services.investigation_models import (
     AssetInquiryDraft,
     AssetInquiryView,
     InquiryLetter,
+    InvestigationSummary,
     OtherMeasureChecklistView,
     OtherMeasureChecksRequest,
     SkipReason,
@@ -573,6 +574,53 @@ class InvestigationService(ServiceBase):
             )
             uow.commit()
         return OtherMeasureChecklistView(checklist=stored.record, version=stored.version)
+
+    # ------------------------------------------------------------ reads
+
+    def summary(self, actor_id: str, application_id: str) -> InvestigationSummary:
+        """Every investigation record of an application (reading them is audited)."""
+        with self._uow() as uow:
+            actor = self._actor(uow, actor_id)
+            application = self._get(uow.applications.get(application_id), "申請", application_id)
+            case_id = application.record.case_id
+            self._require(
+                uow,
+                actor,
+                Action.READ_CASE,
+                application.record.office_id,
+                record=("investigation_summary", application_id),
+                case_id=case_id,
+            )
+            checklist = next(iter(uow.other_measures.for_application(application_id)), None)
+            summary = InvestigationSummary(
+                application_id=application_id,
+                obligors=[
+                    SupportObligorView(obligor=f.record, version=f.version)
+                    for f in uow.support_obligors.for_application(application_id)
+                ],
+                asset_inquiries=[
+                    AssetInquiryView(inquiry=f.record, version=f.version)
+                    for f in uow.asset_inquiries.for_application(application_id)
+                ],
+                work_capacity=[f.record for f in uow.work_capacity.for_application(application_id)],
+                other_measures=OtherMeasureChecklistView(
+                    checklist=checklist.record, version=checklist.version
+                )
+                if checklist is not None
+                else None,
+            )
+            self._audit(
+                uow,
+                actor,
+                AuditAction.READ,
+                ("investigation_summary", application_id),
+                case_id,
+                AccessPurpose.DECISION,
+                f"{len(summary.obligors)} obligors, {len(summary.asset_inquiries)} asset inquiries,"
+                f" {len(summary.work_capacity)} assessments",
+            )
+            uow.commit()
+        return summary
 
     # ------------------------------------------------------------ helpers
 
