@@ -33,6 +33,19 @@ from seikatsu_std.services.cases import CaseService
 from seikatsu_std.services.determination import DeterminationService
 from seikatsu_std.services.determination_records import NeedDeterminationRequest
 from seikatsu_std.services.ex_officio import ExOfficioService
+from seikatsu_std.services.investigation_models import (
+    ApplicantViewRequest,
+    AssetInquiryAnswer,
+    AssetInquiryDraft,
+    OtherMeasureChecksRequest,
+    SupportAnswerRequest,
+    SupportInquiryDocumentRequest,
+    SupportInquirySending,
+    SupportInquirySkipRequest,
+    SupportObligorDraft,
+    WorkCapacityDraft,
+)
+from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.models import (
     ApplicationDraft,
@@ -86,6 +99,11 @@ def ex_officio(request: Request) -> ExOfficioService:
     return service
 
 
+def investigations(request: Request) -> InvestigationService:
+    service: InvestigationService = request.app.state.investigations
+    return service
+
+
 def sessions(request: Request) -> SessionService:
     service: SessionService = request.app.state.sessions
     return service
@@ -102,6 +120,7 @@ Lifecycle = Annotated[LifecycleService, Depends(lifecycle)]
 Appeals = Annotated[AppealService, Depends(appeals)]
 Determination = Annotated[DeterminationService, Depends(determination)]
 ExOfficio = Annotated[ExOfficioService, Depends(ex_officio)]
+Investigations = Annotated[InvestigationService, Depends(investigations)]
 Purpose = Annotated[AccessPurpose, Query(description="利用目的")]
 
 
@@ -421,3 +440,124 @@ def list_review_requests(
     overdue: bool = False,
 ) -> Response:
     return _json(service.list_for_office(actor, office_id, as_of=as_of, overdue_only=overdue))
+
+
+# ---------------------------------------------------------------- investigations
+
+
+@router.post("/applications/{application_id}/support-obligors", operation_id="createSupportObligor")
+def create_support_obligor(
+    application_id: str, body: SupportObligorDraft, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.register_obligor(actor, application_id, body), 201)
+
+
+@router.get("/applications/{application_id}/support-obligors", operation_id="listSupportObligors")
+def list_support_obligors(application_id: str, actor: Staff, service: Investigations) -> Response:
+    views: list[BaseModel] = [*service.obligors(actor, application_id)]
+    return _json(views)
+
+
+@router.post("/support-obligors/{obligor_id}/applicant-view", operation_id="recordApplicantView")
+def record_applicant_view(
+    obligor_id: str, body: ApplicantViewRequest, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_applicant_view(actor, obligor_id, body))
+
+
+@router.post(
+    "/support-obligors/{obligor_id}/inquiry-document",
+    operation_id="issueSupportInquiryDocument",
+)
+def issue_support_inquiry_document(
+    obligor_id: str, body: SupportInquiryDocumentRequest, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.issue_document(actor, obligor_id, body))
+
+
+@router.post(
+    "/support-obligors/{obligor_id}/inquiry-sending", operation_id="recordSupportInquirySent"
+)
+def record_support_inquiry_sent(
+    obligor_id: str, body: SupportInquirySending, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_sent(actor, obligor_id, body))
+
+
+@router.post(
+    "/support-obligors/{obligor_id}/inquiry-answer", operation_id="recordSupportInquiryAnswer"
+)
+def record_support_inquiry_answer(
+    obligor_id: str, body: SupportAnswerRequest, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_answer(actor, obligor_id, body))
+
+
+@router.post("/support-obligors/{obligor_id}/inquiry-skip", operation_id="skipSupportInquiry")
+def skip_support_inquiry(
+    obligor_id: str, body: SupportInquirySkipRequest, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.skip_inquiry(actor, obligor_id, body))
+
+
+@router.get("/support-inquiry-skip-reasons", operation_id="listSupportInquirySkipReasons")
+def list_support_inquiry_skip_reasons(
+    actor: Staff, service: Investigations, on: date | None = None
+) -> Response:
+    return _json(service.skip_reasons(actor, on))
+
+
+@router.post("/applications/{application_id}/asset-inquiries", operation_id="createAssetInquiry")
+def create_asset_inquiry(
+    application_id: str, body: AssetInquiryDraft, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_asset_inquiry(actor, application_id, body), 201)
+
+
+@router.get("/asset-inquiries/{inquiry_id}/letter", operation_id="getAssetInquiryLetter")
+def get_asset_inquiry_letter(inquiry_id: str, actor: Staff, service: Investigations) -> Response:
+    return _json(service.asset_inquiry_letter(actor, inquiry_id))
+
+
+@router.post("/asset-inquiries/{inquiry_id}/answer", operation_id="recordAssetInquiryAnswer")
+def record_asset_inquiry_answer(
+    inquiry_id: str, body: AssetInquiryAnswer, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_asset_answer(actor, inquiry_id, body))
+
+
+@router.get(
+    "/offices/{office_id}/unanswered-asset-inquiries", operation_id="listUnansweredAssetInquiries"
+)
+def list_unanswered_asset_inquiries(
+    office_id: str,
+    actor: Staff,
+    service: Investigations,
+    as_of: date | None = None,
+    days: Annotated[int | None, Query(ge=0)] = None,
+) -> Response:
+    return _json(service.unanswered_asset_inquiries(actor, office_id, as_of=as_of, days=days))
+
+
+@router.post(
+    "/applications/{application_id}/work-capacity-assessments",
+    operation_id="createWorkCapacityAssessment",
+)
+def create_work_capacity_assessment(
+    application_id: str, body: WorkCapacityDraft, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_work_capacity(actor, application_id, body), 201)
+
+
+@router.post(
+    "/applications/{application_id}/other-measure-checks", operation_id="recordOtherMeasureChecks"
+)
+def record_other_measure_checks(
+    application_id: str, body: OtherMeasureChecksRequest, actor: Staff, service: Investigations
+) -> Response:
+    return _json(service.record_other_measures(actor, application_id, body))
+
+
+@router.get("/applications/{application_id}/investigations", operation_id="getInvestigations")
+def get_investigations(application_id: str, actor: Staff, service: Investigations) -> Response:
+    return _json(service.summary(actor, application_id))

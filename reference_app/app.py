@@ -22,6 +22,7 @@ from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.cases import CaseService
 from seikatsu_std.services.determination import DeterminationService
 from seikatsu_std.services.ex_officio import ExOfficioService
+from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.ports import Clock, UnitOfWorkFactory
 
@@ -54,6 +55,7 @@ def create_app(
     app.state.appeals = AppealService(uow, clock, calculator)
     app.state.determination = DeterminationService(uow, clock, calculator)
     app.state.ex_officio = ExOfficioService(uow, clock, calculator)
+    app.state.investigations = InvestigationService(uow, clock, calculator)
     app.state.sessions = SessionService(uow, accounts, clock)
     app.state.clock = clock
     app.state.accounts = accounts

@@ -57,6 +57,7 @@ from seikatsu_std.services.errors import (
     ServiceError,
     VersionConflictError,
 )
+from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.models import (
     CaseChanges,
@@ -158,6 +159,7 @@ class Pages:
     accounts: Accounts
     lifecycle: LifecycleService
     determination: DeterminationService
+    investigations: InvestigationService
 
     def render(
         self,
@@ -865,6 +867,7 @@ def install_pages(app: FastAPI) -> None:
         accounts=app.state.accounts,
         lifecycle=app.state.lifecycle,
         determination=app.state.determination,
+        investigations=app.state.investigations,
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(_routes())

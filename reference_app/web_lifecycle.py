@@ -553,6 +553,7 @@ def _application_page(
     staff: StaffMember = request.state.staff
     detail = pages.cases.case_detail(actor, view.case_id, purpose=AccessPurpose.DECISION)
     inquiries = pages.lifecycle.support_inquiries(actor, application)
+    investigation = pages.investigations.summary(actor, application.id)
     decisions = [
         d
         for d in pages.lifecycle.case_decisions(actor, view.case_id)
@@ -598,6 +599,8 @@ def _application_page(
         detail=detail,
         case=detail.case,
         inquiries=inquiries,
+        investigation=investigation,
+        member_names={m.id: m.name for m in detail.household.members},
         decisions=decisions,
         undecided=undecided,
         can_intake=can_intake,

@@ -29,6 +29,7 @@ class Action(LabelledEnum):
     RECORD_INTAKE = "record_intake", "相談・申請の受付と調査の記録"
     UPDATE_CASE = "update_case", "ケースの担当・格付けの変更"
     RECORD_VISIT = "record_visit", "訪問・支援の記録"
+    JUDGE_SUPPORT_INQUIRY = "judge_support_inquiry", "申請者の意向に反する扶養照会の判断"
     DRAFT_DECISION = "draft_decision", "保護決定の起案"
     APPROVE_DECISION = "approve_decision", "保護決定の決裁"
     ISSUE_NOTICE = "issue_notice", "決定通知書の発行"
@@ -110,6 +111,9 @@ RULES: dict[Action, Rule] = {
         legal=(_DECIDE,),
     ),
     Action.RECORD_VISIT: _rule((R.CASEWORKER, R.SUPERVISOR, R.SUPPORT_STAFF), legal=(_PRIVACY,)),
+    # Inquiring of a relative the applicant asked us not to contact is the office's judgment,
+    # taken by a supervisor or the chief (never by outsourced staff).
+    Action.JUDGE_SUPPORT_INQUIRY: _rule((R.SUPERVISOR, R.SECTION_CHIEF), _PUBLIC, legal=(_DECIDE,)),
     Action.DRAFT_DECISION: _rule(
         (R.CASEWORKER, R.SUPERVISOR), _PUBLIC, _CERTIFIED, legal=(_DECIDE, _QUALIFIED)
     ),

@@ -47,7 +47,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 from reference_app.db.tables import (
+    ApplicationRecordRow,
     ApplicationRow,
+    AssetInquiryRow,
     AuditRow,
     CalculationRow,
     CaseEventRow,
@@ -57,11 +59,14 @@ from reference_app.db.tables import (
     HouseholdRow,
     NeedDeterminationRow,
     OfficeRow,
+    OtherMeasureChecklistRow,
     PersonalNumberRow,
     RecordRow,
     ReviewRequestRow,
     StaffRow,
     SupportInquiryRow,
+    SupportObligorRow,
+    WorkCapacityRow,
 )
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
@@ -79,12 +84,20 @@ from seikatsu_std.model import (
 )
 from seikatsu_std.model.base import Record
 from seikatsu_std.model.intake import ApplicationStatus
+from seikatsu_std.model.investigation import (
+    AssetInquiry,
+    OtherMeasureChecklist,
+    SupportObligorRecord,
+    WorkCapacityAssessment,
+)
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditEntry, AuditQuery
 from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.errors import VersionConflictError
 from seikatsu_std.services.models import CaseEvent
 from seikatsu_std.services.ports import (
+    ApplicationRecordStore,
     ApplicationStore,
+    AssetInquiryStore,
     AuditStore,
     CaseStore,
     DecisionStore,
@@ -192,6 +205,11 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
 class _Identified(Protocol):
     @property
     def id(self) -> str: ...
+
+
+class _OfApplication(Protocol):
+    @property
+    def application_id(self) -> str: ...
 
 
 def _id(record: Record) -> str:
@@ -429,6 +447,49 @@ class SqlApplicationStore(SqlRecordStore[Application]):
             ApplicationRow.received_on,
             self._id_order(),
         )
+
+
+class SqlApplicationRecordStore(SqlRecordStore[R]):
+    """Records of an application's investigation, in a table with an ``application_id`` column."""
+
+    def __init__(
+        self,
+        session: Session,
+        table: type[ApplicationRecordRow],
+        model: type[R],
+        kind: str,
+        columns: Callable[[R], Mapping[str, Any]] = lambda _record: {},
+    ) -> None:
+        super().__init__(
+            session,
+            table,
+            model,
+            kind,
+            lambda r: {"application_id": cast(_OfApplication, r).application_id, **columns(r)},
+        )
+        self._by_application = table.application_id
+
+    def for_application(self, application_id: str) -> list[Versioned[R]]:
+        """Every record of the application, in id order."""
+        return self._versioned(self._by_application == application_id, self._id_order())
+
+
+class SqlAssetInquiryStore(SqlApplicationRecordStore[AssetInquiry]):
+    """Asset inquiries, with those still unanswered."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(
+            session,
+            AssetInquiryRow,
+            AssetInquiry,
+            "asset inquiry",
+            lambda i: {"answered_on": i.answered_on},
+        )
+
+    def unanswered(self) -> list[Versioned[AssetInquiry]]:
+        """Every inquiry without an answer, the oldest first (then by id)."""
+        found = self._versioned(AssetInquiryRow.answered_on.is_(None), self._id_order())
+        return sorted(found, key=lambda v: v.record.sent_on)
 
 
 class SqlSupportInquiryStore(SqlRecordStore[SupportInquiry]):
@@ -753,6 +814,22 @@ class SqlUnitOfWork:
         )
         self.applications: ApplicationStore = SqlApplicationStore(session)
         self.support_inquiries: SupportInquiryStore = SqlSupportInquiryStore(session)
+        self.support_obligors: ApplicationRecordStore[SupportObligorRecord] = (
+            SqlApplicationRecordStore(
+                session, SupportObligorRow, SupportObligorRecord, "support obligor"
+            )
+        )
+        self.asset_inquiries: AssetInquiryStore = SqlAssetInquiryStore(session)
+        self.work_capacity: ApplicationRecordStore[WorkCapacityAssessment] = (
+            SqlApplicationRecordStore(
+                session, WorkCapacityRow, WorkCapacityAssessment, "work capacity"
+            )
+        )
+        self.other_measures: ApplicationRecordStore[OtherMeasureChecklist] = (
+            SqlApplicationRecordStore(
+                session, OtherMeasureChecklistRow, OtherMeasureChecklist, "other measures"
+            )
+        )
         self.decisions: DecisionStore = SqlDecisionStore(session)
         self.review_requests: ReviewRequestStore = SqlReviewRequestStore(session)
         self.need_determinations: NeedDeterminationStore = SqlNeedDeterminationStore(session)

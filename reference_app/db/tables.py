@@ -14,7 +14,8 @@ The migrations (``migrations/versions/``: ``0001_initial.py`` for the first
 tables, ``0002_lifecycle.py`` for consultations, applications and support
 inquiries, ``0003_review_requests.py`` for requests for review,
 ``0004_determination.py`` for need determinations, ``0005_intake.py`` for the
-intake items) create exactly these tables; a test compares the two.
+intake items, ``0006_investigations.py`` for the records of the investigations)
+create exactly these tables; a test compares the two.
 """
 
 from __future__ import annotations
@@ -166,6 +167,40 @@ class SupportInquiryRow(RecordRow):
     __tablename__ = "support_inquiries"
 
     application_id: Mapped[str | None] = mapped_column(ForeignKey("applications.id"), index=True)
+
+
+class ApplicationRecordRow(RecordRow):
+    """A record of an application's investigation, found by its application."""
+
+    __abstract__ = True
+
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
+
+
+class SupportObligorRow(ApplicationRecordRow):
+    """扶養義務者の記録 (SupportObligorRecord)."""
+
+    __tablename__ = "support_obligors"
+
+
+class AssetInquiryRow(ApplicationRecordRow):
+    """資産の照会 (AssetInquiry); the answer's date is copied for the list of unanswered ones."""
+
+    __tablename__ = "asset_inquiries"
+
+    answered_on: Mapped[date | None] = mapped_column(Date, index=True)
+
+
+class WorkCapacityRow(ApplicationRecordRow):
+    """稼働能力の調査 (WorkCapacityAssessment)."""
+
+    __tablename__ = "work_capacity_assessments"
+
+
+class OtherMeasureChecklistRow(ApplicationRecordRow):
+    """他法他施策のチェックリスト (OtherMeasureChecklist)."""
+
+    __tablename__ = "other_measure_checklists"
 
 
 class DecisionRow(RecordRow):

@@ -28,6 +28,27 @@ from seikatsu_std.model.investigation import SupportInquiry
 from seikatsu_std.notices import DecisionNotice
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, ChainReport
 from seikatsu_std.services.determination_records import NeedDetermination, NeedDeterminationRequest
+from seikatsu_std.services.investigation_models import (
+    ApplicantViewRequest,
+    AssetInquiryAnswer,
+    AssetInquiryDraft,
+    AssetInquiryView,
+    InquiryLetter,
+    InvestigationSummary,
+    OtherMeasureChecklistView,
+    OtherMeasureChecksRequest,
+    SkipReasonList,
+    SupportAnswerRequest,
+    SupportInquiryDocument,
+    SupportInquiryDocumentRequest,
+    SupportInquirySending,
+    SupportInquirySkipRequest,
+    SupportObligorDraft,
+    SupportObligorView,
+    UnansweredAssetInquiries,
+    WorkCapacityDraft,
+    WorkCapacityView,
+)
 from seikatsu_std.services.models import (
     ApplicationDraft,
     ApplicationView,
@@ -187,6 +208,8 @@ _REVIEW_REQUEST_ID = Parameter("review_request_id", "path", "審査請求ID。",
 _AS_OF = Parameter(
     "as_of", "query", "残日数と状況を求める基準日（省略時は今日）。", date, required=False
 )
+_OBLIGOR_ID = Parameter("obligor_id", "path", "扶養義務者ID。", str)
+_INQUIRY_ID = Parameter("inquiry_id", "path", "資産の照会ID。", str)
 _AUTH_ERRORS = {401: Problem, 403: Problem}
 #: What a change of a lifecycle record can answer besides its success (the body may be
 #: unreadable, the record missing, stale or in the wrong state, or a rule broken).
@@ -615,6 +638,188 @@ OPERATIONS: tuple[Operation, ...] = (
         "decisions",
         {200: list[Decision], **_AUTH_ERRORS, 404: Problem},
         parameters=(_CASE_ID,),
+    ),
+    Operation(
+        "createAssetInquiry",
+        "post",
+        "/applications/{application_id}/asset-inquiries",
+        "資産の照会の登録",
+        "申請の世帯員の資産・収入について金融機関・保険会社・官公署等への照会（生活保護法29条）を、"
+        "照会先・照会日・照会事項とともに登録する。申請の世帯にいない世帯員は 422。",
+        "investigations",
+        {201: AssetInquiryView, 400: Problem, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_APPLICATION_ID,),
+        body=AssetInquiryDraft,
+        success=201,
+    ),
+    Operation(
+        "getAssetInquiryLetter",
+        "get",
+        "/asset-inquiries/{inquiry_id}/letter",
+        "資産の照会文書の作成",
+        "登録した資産の照会の照会文書（宛先・根拠条文・照会事項）を作成して返す。作成は監査ログに記録される。",
+        "investigations",
+        {200: InquiryLetter, **_AUTH_ERRORS, 404: Problem},
+        parameters=(_INQUIRY_ID,),
+    ),
+    Operation(
+        "recordAssetInquiryAnswer",
+        "post",
+        "/asset-inquiries/{inquiry_id}/answer",
+        "資産の照会の回答の記録",
+        "照会の回答日と回答内容を記録する。回答を記録済みの照会は 409 invalid-transition。",
+        "investigations",
+        {200: AssetInquiryView, **_CHANGE_ERRORS},
+        parameters=(_INQUIRY_ID,),
+        body=AssetInquiryAnswer,
+    ),
+    Operation(
+        "listUnansweredAssetInquiries",
+        "get",
+        "/offices/{office_id}/unanswered-asset-inquiries",
+        "回答のない資産の照会の一覧",
+        "照会日から指定日数（省略時は基準表 asset_inquiry_reply_period、初期値14日）を超えて回答のない"
+        "資産の照会を、照会日の古い順に返す。閲覧は監査ログに記録される。",
+        "investigations",
+        {200: UnansweredAssetInquiries, **_AUTH_ERRORS, 422: Problem},
+        parameters=(
+            _OFFICE_ID,
+            Parameter(
+                "as_of", "query", "基準日（YYYY-MM-DD、省略時は今日）。", date, required=False
+            ),
+            Parameter("days", "query", "指定日数（0以上）。", WithinDays, required=False),
+        ),
+    ),
+    Operation(
+        "getInvestigations",
+        "get",
+        "/applications/{application_id}/investigations",
+        "申請後の調査の一覧",
+        "申請の扶養義務者と扶養照会、資産の照会、稼働能力の調査、他法他施策のチェックリストを返す。"
+        "閲覧は監査ログに記録される。",
+        "investigations",
+        {200: InvestigationSummary, **_AUTH_ERRORS, 404: Problem},
+        parameters=(_APPLICATION_ID,),
+    ),
+    Operation(
+        "createWorkCapacityAssessment",
+        "post",
+        "/applications/{application_id}/work-capacity-assessments",
+        "稼働能力の調査の記録",
+        "申請の世帯員1人について、稼働能力の有無、活用する意思、就労の場と、それぞれの判断根拠を記録する"
+        "（稼働能力がある場合は意思と就労の場も必須）。稼働年齢層の世帯員に記録がなければ決定の起案時に警告される。",
+        "investigations",
+        {201: WorkCapacityView, 400: Problem, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_APPLICATION_ID,),
+        body=WorkCapacityDraft,
+        success=201,
+    ),
+    Operation(
+        "recordOtherMeasureChecks",
+        "post",
+        "/applications/{application_id}/other-measure-checks",
+        "他法他施策の確認結果の登録",
+        "申請の他法他施策のチェックリストに世帯員・施策ごとの確認結果（受給の可能性・申請状況・結果）を登録する。"
+        "同じ世帯員・施策の項目は置き換える。既存のチェックリストの更新には版が必要（古い版は 409）。"
+        "未確認の項目が残れば決定の起案時に警告される。",
+        "investigations",
+        {200: OtherMeasureChecklistView, **_CHANGE_ERRORS},
+        parameters=(_APPLICATION_ID,),
+        body=OtherMeasureChecksRequest,
+    ),
+    Operation(
+        "createSupportObligor",
+        "post",
+        "/applications/{application_id}/support-obligors",
+        "扶養義務者の登録",
+        "申請に伴い把握した扶養義務者を、申請者との続柄・住所・扶養の可能性の見込みとともに登録する。",
+        "investigations",
+        {201: SupportObligorView, 400: Problem, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_APPLICATION_ID,),
+        body=SupportObligorDraft,
+        success=201,
+    ),
+    Operation(
+        "listSupportObligors",
+        "get",
+        "/applications/{application_id}/support-obligors",
+        "扶養義務者の一覧",
+        "申請の扶養義務者と扶養照会の経過を返す。閲覧は監査ログに記録される。",
+        "investigations",
+        {200: list[SupportObligorView], **_AUTH_ERRORS, 404: Problem},
+        parameters=(_APPLICATION_ID,),
+    ),
+    Operation(
+        "recordApplicantView",
+        "post",
+        "/support-obligors/{obligor_id}/applicant-view",
+        "扶養照会についての申請者の意向の記録",
+        "扶養義務者への照会について申請者から聴き取った意向（照会してよいか、望まない事情）を記録する。"
+        "照会文書の作成・省略の前に必須。照会の手続が進んだ後は 409 invalid-transition。",
+        "investigations",
+        {200: SupportObligorView, **_CHANGE_ERRORS},
+        parameters=(_OBLIGOR_ID,),
+        body=ApplicantViewRequest,
+    ),
+    Operation(
+        "issueSupportInquiryDocument",
+        "post",
+        "/support-obligors/{obligor_id}/inquiry-document",
+        "扶養照会の文書の作成",
+        "扶養照会の文書を作成する。申請者の意向が記録されていなければ 422 rule-violation"
+        "（applicant_view_required）、申請者が照会を望まないのに判断理由・判断者がなければ 422 "
+        "rule-violation（override_required）。判断者は査察指導員・課長に限る（override_decider）。",
+        "investigations",
+        {200: SupportInquiryDocument, **_CHANGE_ERRORS},
+        parameters=(_OBLIGOR_ID,),
+        body=SupportInquiryDocumentRequest,
+    ),
+    Operation(
+        "recordSupportInquirySent",
+        "post",
+        "/support-obligors/{obligor_id}/inquiry-sending",
+        "扶養照会の送付の記録",
+        "作成した扶養照会の文書を送付した日を記録する。文書を作成していなければ 409 invalid-transition。",
+        "investigations",
+        {200: SupportObligorView, **_CHANGE_ERRORS},
+        parameters=(_OBLIGOR_ID,),
+        body=SupportInquirySending,
+    ),
+    Operation(
+        "recordSupportInquiryAnswer",
+        "post",
+        "/support-obligors/{obligor_id}/inquiry-answer",
+        "扶養照会の回答の記録",
+        "扶養義務者からの回答（回答日、金銭的援助・精神的支援の可否）を記録する。"
+        "送付していない照会には 409 invalid-transition。",
+        "investigations",
+        {200: SupportObligorView, **_CHANGE_ERRORS},
+        parameters=(_OBLIGOR_ID,),
+        body=SupportAnswerRequest,
+    ),
+    Operation(
+        "skipSupportInquiry",
+        "post",
+        "/support-obligors/{obligor_id}/inquiry-skip",
+        "扶養照会の省略",
+        "扶養照会を省略する。理由は省略理由の一覧（版つき）から選ぶ: 選ばない・一覧にない理由は 422 "
+        "invalid-request。申請者の意向が記録されていなければ 422 rule-violation（applicant_view_required）。",
+        "investigations",
+        {200: SupportObligorView, **_CHANGE_ERRORS},
+        parameters=(_OBLIGOR_ID,),
+        body=SupportInquirySkipRequest,
+    ),
+    Operation(
+        "listSupportInquirySkipReasons",
+        "get",
+        "/support-inquiry-skip-reasons",
+        "扶養照会の省略理由の一覧",
+        "指定日（省略時は今日）に適用される省略理由の一覧を、版と適用開始日とともに返す。",
+        "investigations",
+        {200: SkipReasonList, **_AUTH_ERRORS, 422: Problem},
+        parameters=(
+            Parameter("on", "query", "適用日（YYYY-MM-DD、省略時は今日）。", date, required=False),
+        ),
     ),
     Operation(
         "draftDecision",

@@ -49,6 +49,7 @@ STEP_MODULES = (
     "seikatsu_std.conformance.steps_lifecycle",
     "seikatsu_std.conformance.steps_appeals",
     "seikatsu_std.conformance.steps_determination",
+    "seikatsu_std.conformance.steps_investigation",
 )
 #: Password of the reference app's demo accounts during a reference run (throw-away).
 REFERENCE_PASSWORD = "conformance-run"

@@ -42,7 +42,6 @@ from seikatsu_std.conformance.steps_lifecycle import (
     established,
     filed_application,
     new_household,
-    record_field,
     send_draft,
 )
 from seikatsu_std.conformance.targets import INPROCESS_NOW, UnsupportedStepError
@@ -193,13 +192,6 @@ def draft_boilerplate_rejection(state: ScenarioState, phrase: str, name: str) ->
     if reason is None:
         raise UnsupportedStepError(f"「{phrase}」は標準の却下の理由の定型文にありません")
     send_draft(state, _rejection(filed_application(state, name), reason, phrase))
-
-
-@then(parsers.parse('警告 "{text}" が示される'))
-def warned(state: ScenarioState, text: str) -> None:
-    state.expect(f"応答の「警告」に「{text}」")
-    field, warnings = record_field(state, "警告")
-    assert any(text in warning for warning in warnings or []), f"{field.json_path}: {warnings}"
 
 
 @then(parsers.parse('帳票に "{text}" が記載されている'))

@@ -53,6 +53,19 @@ from seikatsu_std.services.determination import DeterminationService
 from seikatsu_std.services.determination_records import NeedDeterminationRequest
 from seikatsu_std.services.errors import ServiceError
 from seikatsu_std.services.ex_officio import ExOfficioService
+from seikatsu_std.services.investigation_models import (
+    ApplicantViewRequest,
+    AssetInquiryAnswer,
+    AssetInquiryDraft,
+    OtherMeasureChecksRequest,
+    SupportAnswerRequest,
+    SupportInquiryDocumentRequest,
+    SupportInquirySending,
+    SupportInquirySkipRequest,
+    SupportObligorDraft,
+    WorkCapacityDraft,
+)
+from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.memory import MemoryDatabase
 from seikatsu_std.services.models import (
@@ -188,6 +201,22 @@ class Target(Protocol):
     def determine_need(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
     def need_determinations(self, application_id: str) -> Reply: ...
     def case_decisions(self, case_id: str) -> Reply: ...
+    def register_support_obligor(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def support_obligors(self, application_id: str) -> Reply: ...
+    def support_obligor_step(self, obligor_id: str, step: str, body: Mapping[str, Any]) -> Reply:
+        """A step of the obligor's support inquiry: ``step`` is the last segment of its path
+        (``applicant-view``, ``inquiry-document``, ``inquiry-sending``, ``inquiry-answer``,
+        ``inquiry-skip``)."""
+
+    def skip_reasons(self, on: str | None = None) -> Reply: ...
+    def record_asset_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def record_work_capacity(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def record_other_measures(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def asset_inquiry_letter(self, inquiry_id: str) -> Reply: ...
+    def record_asset_answer(self, inquiry_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def unanswered_asset_inquiries(
+        self, office_id: str, as_of: str | date | None = None, days: int | str | None = None
+    ) -> Reply: ...
     def draft_decision(self, body: Mapping[str, Any]) -> Reply: ...
     def get_decision(self, decision_id: str) -> Reply: ...
     def approve_decision(self, decision_id: str, version: int) -> Reply: ...
@@ -236,6 +265,9 @@ class InProcessTarget:
             self.database.unit_of_work, self._clock, self.calculator
         )
         self.ex_officio = ExOfficioService(self.database.unit_of_work, self._clock, self.calculator)
+        self.investigations = InvestigationService(
+            self.database.unit_of_work, self._clock, self.calculator
+        )
         self.staff_id: str | None = None
         self.exchanges: list[Exchange] = []
 
@@ -619,6 +651,129 @@ class InProcessTarget:
             lambda: self.lifecycle.case_decisions(self._actor(), case_id),
         )
 
+    def register_support_obligor(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/support-obligors",
+            dict(body),
+            lambda: self.investigations.register_obligor(
+                self._actor(), application_id, SupportObligorDraft.model_validate(body)
+            ),
+            201,
+        )
+
+    def support_obligors(self, application_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/applications/{application_id}/support-obligors",
+            None,
+            lambda: self.investigations.obligors(self._actor(), application_id),
+        )
+
+    def support_obligor_step(self, obligor_id: str, step: str, body: Mapping[str, Any]) -> Reply:
+        service = self.investigations
+        steps: dict[str, Callable[[str, str, Any], Any]] = {
+            "applicant-view": lambda a, o, b: service.record_applicant_view(
+                a, o, ApplicantViewRequest.model_validate(b)
+            ),
+            "inquiry-document": lambda a, o, b: service.issue_document(
+                a, o, SupportInquiryDocumentRequest.model_validate(b)
+            ),
+            "inquiry-sending": lambda a, o, b: service.record_sent(
+                a, o, SupportInquirySending.model_validate(b)
+            ),
+            "inquiry-answer": lambda a, o, b: service.record_answer(
+                a, o, SupportAnswerRequest.model_validate(b)
+            ),
+            "inquiry-skip": lambda a, o, b: service.skip_inquiry(
+                a, o, SupportInquirySkipRequest.model_validate(b)
+            ),
+        }
+        return self._call(
+            "POST",
+            f"/support-obligors/{obligor_id}/{step}",
+            dict(body),
+            lambda: steps[step](self._actor(), obligor_id, body),
+        )
+
+    def skip_reasons(self, on: str | None = None) -> Reply:
+        return self._call(
+            "GET",
+            "/support-inquiry-skip-reasons",
+            {"on": on},
+            lambda: self.investigations.skip_reasons(
+                self._actor(), _parameter("on", date, on, required=False)
+            ),
+        )
+
+    def record_work_capacity(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/work-capacity-assessments",
+            dict(body),
+            lambda: self.investigations.record_work_capacity(
+                self._actor(), application_id, WorkCapacityDraft.model_validate(body)
+            ),
+            201,
+        )
+
+    def record_other_measures(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/other-measure-checks",
+            dict(body),
+            lambda: self.investigations.record_other_measures(
+                self._actor(), application_id, OtherMeasureChecksRequest.model_validate(body)
+            ),
+        )
+
+    def record_asset_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/applications/{application_id}/asset-inquiries",
+            dict(body),
+            lambda: self.investigations.record_asset_inquiry(
+                self._actor(), application_id, AssetInquiryDraft.model_validate(body)
+            ),
+            201,
+        )
+
+    def asset_inquiry_letter(self, inquiry_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/asset-inquiries/{inquiry_id}/letter",
+            None,
+            lambda: self.investigations.asset_inquiry_letter(self._actor(), inquiry_id),
+        )
+
+    def record_asset_answer(self, inquiry_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST",
+            f"/asset-inquiries/{inquiry_id}/answer",
+            dict(body),
+            lambda: self.investigations.record_asset_answer(
+                self._actor(), inquiry_id, AssetInquiryAnswer.model_validate(body)
+            ),
+        )
+
+    def unanswered_asset_inquiries(
+        self, office_id: str, as_of: str | date | None = None, days: int | str | None = None
+    ) -> Reply:
+        def run() -> Any:
+            return self.investigations.unanswered_asset_inquiries(
+                self._actor(),
+                office_id,
+                as_of=_parameter("as_of", date, as_of, required=False),
+                days=_parameter("days", WithinDays, days, required=False),
+            )
+
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/unanswered-asset-inquiries",
+            {"as_of": _query_value(as_of), "days": days},
+            run,
+        )
+
     def draft_decision(self, body: Mapping[str, Any]) -> Reply:
         return self._call(
             "POST",
@@ -938,6 +1093,50 @@ class HttpTarget:
 
     def case_decisions(self, case_id: str) -> Reply:
         return self._call("GET", f"/cases/{case_id}/decisions")
+
+    def register_support_obligor(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST", f"/applications/{application_id}/support-obligors", body=dict(body)
+        )
+
+    def support_obligors(self, application_id: str) -> Reply:
+        return self._call("GET", f"/applications/{application_id}/support-obligors")
+
+    def support_obligor_step(self, obligor_id: str, step: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/support-obligors/{obligor_id}/{step}", body=dict(body))
+
+    def skip_reasons(self, on: str | None = None) -> Reply:
+        return self._call("GET", "/support-inquiry-skip-reasons", params={"on": on})
+
+    def record_work_capacity(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST", f"/applications/{application_id}/work-capacity-assessments", body=dict(body)
+        )
+
+    def record_other_measures(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST", f"/applications/{application_id}/other-measure-checks", body=dict(body)
+        )
+
+    def record_asset_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call(
+            "POST", f"/applications/{application_id}/asset-inquiries", body=dict(body)
+        )
+
+    def asset_inquiry_letter(self, inquiry_id: str) -> Reply:
+        return self._call("GET", f"/asset-inquiries/{inquiry_id}/letter")
+
+    def record_asset_answer(self, inquiry_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/asset-inquiries/{inquiry_id}/answer", body=dict(body))
+
+    def unanswered_asset_inquiries(
+        self, office_id: str, as_of: str | date | None = None, days: int | str | None = None
+    ) -> Reply:
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/unanswered-asset-inquiries",
+            params={"as_of": _query_value(as_of), "days": days},
+        )
 
     def draft_decision(self, body: Mapping[str, Any]) -> Reply:
         return self._call("POST", "/decisions", body=dict(body))

@@ -29,6 +29,7 @@ TAG_TITLES = {
     "calculation": "保護費の計算",
     "consultations": "面接相談",
     "applications": "保護の申請",
+    "investigations": "申請後の調査（扶養照会・資産調査）",
     "decisions": "保護の決定",
     "appeals": "審査請求",
 }

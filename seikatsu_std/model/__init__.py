@@ -22,7 +22,13 @@ from seikatsu_std.model.common import AssistanceKind, Kyuchi, Period
 from seikatsu_std.model.decision import AssistanceAmounts, Decision, DecisionKind
 from seikatsu_std.model.household import Household, HouseholdMember
 from seikatsu_std.model.intake import Application, Consultation
-from seikatsu_std.model.investigation import AssetInquiry, SupportInquiry
+from seikatsu_std.model.investigation import (
+    AssetInquiry,
+    OtherMeasureChecklist,
+    SupportInquiry,
+    SupportObligorRecord,
+    WorkCapacityAssessment,
+)
 from seikatsu_std.model.legal import LegalRef, Verification
 from seikatsu_std.model.medical import (
     FrequentVisitFlag,
@@ -58,6 +64,9 @@ RECORD_MODELS: tuple[type[Record], ...] = (
     Application,
     AssetInquiry,
     SupportInquiry,
+    SupportObligorRecord,
+    WorkCapacityAssessment,
+    OtherMeasureChecklist,
     Decision,
     ReviewRequest,
     # casework and visits
@@ -155,6 +164,7 @@ __all__ = [
     "MedicalTicket",
     "Meeting",
     "MeetingType",
+    "OtherMeasureChecklist",
     "Payment",
     "PaymentRun",
     "Period",
@@ -169,6 +179,7 @@ __all__ = [
     "StaffMember",
     "StdModel",
     "SupportInquiry",
+    "SupportObligorRecord",
     "SupportPlan",
     "SupportProgramme",
     "UnknownRecordTypeError",
@@ -177,6 +188,7 @@ __all__ = [
     "VisitPlan",
     "VisitRecord",
     "WelfareOffice",
+    "WorkCapacityAssessment",
     "record_model",
     "record_types",
 ]

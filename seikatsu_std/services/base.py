@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from seikatsu_std.authority import Action, authorize
 from seikatsu_std.calc import CalculationInput, Calculator
 from seikatsu_std.calc.results import CalculationResult
-from seikatsu_std.model import Case, Household, StaffMember
+from seikatsu_std.model import Application, Case, Household, StaffMember
 from seikatsu_std.model.office import StaffRole
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, next_entry
 from seikatsu_std.services.errors import ForbiddenError, InvalidRequestError, NotFoundError
@@ -25,6 +25,7 @@ from seikatsu_std.services.models import CaseEvent, CaseEventKind
 from seikatsu_std.services.ports import Clock, UnitOfWork, UnitOfWorkFactory, Versioned
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 #: Explained calculation results kept per service (the most recently used).
 _RESULT_CACHE_SIZE = 4096
@@ -145,6 +146,30 @@ class ServiceBase:
         case = found.record
         self._require(
             uow, actor, action, case.office_id, record=(record_type, case.id), case_id=case.id
+        )
+        return actor, found
+
+    @staticmethod
+    def _get(found: Versioned[T] | None, what: str, record_id: str) -> Versioned[T]:
+        if found is None:
+            raise NotFoundError(
+                f"{what} {record_id} は見つかりません", f"{what} {record_id} not found"
+            )
+        return found
+
+    def _open_application(
+        self, uow: UnitOfWork, actor_id: str, application_id: str
+    ) -> tuple[StaffMember, Versioned[Application]]:
+        """The actor and the application, once the actor may record intake work on it."""
+        actor = self._actor(uow, actor_id)
+        found = self._get(uow.applications.get(application_id), "申請", application_id)
+        self._require(
+            uow,
+            actor,
+            Action.RECORD_INTAKE,
+            found.record.office_id,
+            record=("application", application_id),
+            case_id=found.record.case_id,
         )
         return actor, found
 

@@ -55,6 +55,7 @@ from seikatsu_std.services.errors import (
     RuleViolationError,
     TransitionNotAllowedError,
 )
+from seikatsu_std.services.investigations import decision_warnings
 from seikatsu_std.services.models import (
     ApplicationDraft,
     ApplicationView,
@@ -64,6 +65,7 @@ from seikatsu_std.services.models import (
     ConsultationView,
     DecisionDraft,
     DecisionView,
+    DecisionWarning,
     ElectronicApplication,
     ExtensionRequest,
     SupportInquiryDraft,
@@ -534,21 +536,6 @@ class LifecycleService(WithdrawalReviews):
         }
         uow.cases.replace(Case.model_validate(closed), found.version)
 
-    def _open_application(
-        self, uow: UnitOfWork, actor_id: str, application_id: str
-    ) -> tuple[StaffMember, Versioned[Application]]:
-        actor = self._actor(uow, actor_id)
-        found = self._get(uow.applications.get(application_id), "申請", application_id)
-        self._require(
-            uow,
-            actor,
-            Action.RECORD_INTAKE,
-            found.record.office_id,
-            record=("application", application_id),
-            case_id=found.record.case_id,
-        )
-        return actor, found
-
     def record_support_inquiry(
         self, actor_id: str, application_id: str, draft: SupportInquiryDraft
     ) -> SupportInquiry:
@@ -741,6 +728,7 @@ class LifecycleService(WithdrawalReviews):
                 },
             )
             stored = uow.decisions.add(decision)
+            warnings = self._warnings(uow, stored.record)
             self._audit(
                 uow,
                 actor,
@@ -748,12 +736,12 @@ class LifecycleService(WithdrawalReviews):
                 ("decision", decision.id),
                 case.id,
                 AccessPurpose.DECISION,
-                f"{draft.kind.value} drafted",
+                f"{draft.kind.value} drafted, warnings: "
+                + (", ".join(w.code for w in warnings) or "none"),
             )
             self._event(
                 uow, case.id, CaseEventKind.DECISION, actor, f"{draft.kind.label}の決定を起案"
             )
-            warnings = self._warnings(uow, stored.record)
             uow.commit()
         return DecisionView(
             decision=stored.record, version=stored.version, calculation=result, warnings=warnings
@@ -765,15 +753,27 @@ class LifecycleService(WithdrawalReviews):
             return None
         return StartBasis.APPLICATION if application is not None else StartBasis.EX_OFFICIO
 
-    @staticmethod
-    def _warnings(uow: UnitOfWork, decision: Decision) -> list[str]:
-        """What the drafter and the approver are warned of before the decision is approved."""
-        if (
-            decision.kind is not DecisionKind.REJECTION
-            or decision.status is not DecisionStatus.DRAFT
-        ):
+    def _warnings(self, uow: UnitOfWork, decision: Decision) -> list[DecisionWarning]:
+        """What the drafter and the approver are warned of before the decision is approved:
+        investigations overlooked (REQ-APP-018/019) and reasons of a rejection (REQ-APP-027)."""
+        if decision.status is not DecisionStatus.DRAFT:
             return []
-        warnings = [BOILERPLATE_WARNING] if boilerplate_only(decision.reasons) else []
+        application = (
+            uow.applications.get(decision.application_id) if decision.application_id else None
+        )
+        warnings = (
+            decision_warnings(
+                uow, self._calculator.standards, application.record, decision.effective_on
+            )
+            if application is not None
+            else []
+        )
+        if decision.kind is not DecisionKind.REJECTION:
+            return warnings
+        if boilerplate_only(decision.reasons):
+            warnings.append(
+                DecisionWarning(code="boilerplate_reasons", message=BOILERPLATE_WARNING)
+            )
         if decision.rejection_reason is RejectionReason.INCOME_SUFFICIENT:
             determination = (
                 uow.need_determinations.get(decision.need_determination_id)
@@ -782,8 +782,11 @@ class LifecycleService(WithdrawalReviews):
             )
             if determination is None or determination.record.result is not NeedResult.NOT_IN_NEED:
                 warnings.append(
-                    "収入が最低生活費を上回ることによる却下ですが、「否」の要否判定の記録がありません"
-                    "（要否判定を行ってから起案し直してください。このままでは決裁できません）"
+                    DecisionWarning(
+                        code="need_test_missing",
+                        message="収入が最低生活費を上回ることによる却下ですが、「否」の要否判定の記録がありません"
+                        "（要否判定を行ってから起案し直してください。このままでは決裁できません）",
+                    )
                 )
         return warnings
 
@@ -1192,14 +1195,6 @@ class LifecycleService(WithdrawalReviews):
         return notice
 
     # ------------------------------------------------------------ helpers
-
-    @staticmethod
-    def _get(found: Versioned[T] | None, what: str, record_id: str) -> Versioned[T]:
-        if found is None:
-            raise NotFoundError(
-                f"{what} {record_id} は見つかりません", f"{what} {record_id} not found"
-            )
-        return found
 
 
 def received_on_of(received_at: datetime) -> date:

@@ -28,6 +28,12 @@ from seikatsu_std.model import (
     WelfareOffice,
 )
 from seikatsu_std.model.intake import ApplicationStatus
+from seikatsu_std.model.investigation import (
+    AssetInquiry,
+    OtherMeasureChecklist,
+    SupportObligorRecord,
+    WorkCapacityAssessment,
+)
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
 from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.errors import VersionConflictError
@@ -184,6 +190,30 @@ class MemorySupportInquiryStore(MemoryStore[SupportInquiry]):
         )
 
 
+class MemoryApplicationRecordStore(MemoryStore[T]):
+    """Records of an application's investigation (each has ``application_id``)."""
+
+    def for_application(self, application_id: str) -> list[Versioned[T]]:
+        return [
+            Versioned(record, version)
+            for record, version in sorted(self.values(), key=lambda row: str(row[0].id))
+            if record.application_id == application_id
+        ]
+
+
+class MemoryAssetInquiryStore(MemoryApplicationRecordStore[AssetInquiry]):
+    """Asset inquiries, with those still unanswered."""
+
+    def unanswered(self) -> list[Versioned[AssetInquiry]]:
+        return [
+            Versioned(record, version)
+            for record, version in sorted(
+                self.values(), key=lambda row: (row[0].sent_on, row[0].id)
+            )
+            if record.answered_on is None
+        ]
+
+
 class MemoryDecisionStore(MemoryStore[Decision]):
     """Decisions by case."""
 
@@ -269,6 +299,10 @@ _TABLES = (
     "consultations",
     "applications",
     "support_inquiries",
+    "support_obligors",
+    "asset_inquiries",
+    "work_capacity",
+    "other_measures",
     "decisions",
     "review_requests",
     "calculations",
@@ -301,6 +335,18 @@ class MemoryUnitOfWork:
         self.applications = MemoryApplicationStore(self._tables["applications"], "application")
         self.support_inquiries = MemorySupportInquiryStore(
             self._tables["support_inquiries"], "support inquiry"
+        )
+        self.support_obligors: MemoryApplicationRecordStore[SupportObligorRecord] = (
+            MemoryApplicationRecordStore(self._tables["support_obligors"], "support obligor")
+        )
+        self.asset_inquiries = MemoryAssetInquiryStore(
+            self._tables["asset_inquiries"], "asset inquiry"
+        )
+        self.work_capacity: MemoryApplicationRecordStore[WorkCapacityAssessment] = (
+            MemoryApplicationRecordStore(self._tables["work_capacity"], "work capacity")
+        )
+        self.other_measures: MemoryApplicationRecordStore[OtherMeasureChecklist] = (
+            MemoryApplicationRecordStore(self._tables["other_measures"], "other measures")
         )
         self.decisions = MemoryDecisionStore(self._tables["decisions"], "decision")
         self.review_requests = MemoryReviewRequestStore(

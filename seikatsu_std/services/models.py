@@ -698,6 +698,15 @@ class DecisionDraft(StdModel):
     )
 
 
+class DecisionWarning(StdModel):
+    """起案の時点で確認を促す事項（起案は止めない）。"""
+
+    model_config = ConfigDict(title="起案時の警告")
+
+    code: str = Field(title="警告の種類", description="警告の種類のコード。")
+    message: str = Field(title="警告の内容", description="警告の内容（日本語）。")
+
+
 class DecisionView(StdModel):
     """保護の決定と版、その額の計算の説明。"""
 
@@ -708,10 +717,10 @@ class DecisionView(StdModel):
     calculation: CalculationResult | None = Field(
         default=None, title="計算の説明", description="開始・変更の決定の額の計算と説明。"
     )
-    warnings: list[str] = Field(
+    warnings: list[DecisionWarning] = Field(
         default_factory=list,
         title="警告",
-        description="決裁の前に起案者・決裁者に示す注意（却下の理由が定型文だけである等）。",
+        description="決裁の前に起案者・決裁者に示す注意（稼働能力の調査・他法他施策の確認の漏れ、却下の理由が定型文だけである等）。",
     )
 
 

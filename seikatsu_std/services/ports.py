@@ -30,6 +30,12 @@ from seikatsu_std.model import (
     SupportInquiry,
     WelfareOffice,
 )
+from seikatsu_std.model.investigation import (
+    AssetInquiry,
+    OtherMeasureChecklist,
+    SupportObligorRecord,
+    WorkCapacityAssessment,
+)
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
 from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.models import CaseEvent
@@ -126,6 +132,20 @@ class NeedDeterminationStore(RecordStore[NeedDetermination], Protocol):
         """Every need determination of ``application_id``, oldest first."""
 
 
+class ApplicationRecordStore(RecordStore[T], Protocol):
+    """Records made while investigating an application (obligors, inquiries …), by application."""
+
+    def for_application(self, application_id: str) -> list[Versioned[T]]:
+        """Every record of ``application_id``, in id order."""
+
+
+class AssetInquiryStore(ApplicationRecordStore[AssetInquiry], Protocol):
+    """Asset inquiries (法29条調査), with those still unanswered."""
+
+    def unanswered(self) -> list[Versioned[AssetInquiry]]:
+        """Every inquiry without an answer, the oldest first (then by id)."""
+
+
 class DecisionStore(RecordStore[Decision], Protocol):
     """Decisions, by case."""
 
@@ -193,6 +213,14 @@ class UnitOfWork(Protocol):
     def applications(self) -> ApplicationStore: ...
     @property
     def support_inquiries(self) -> SupportInquiryStore: ...
+    @property
+    def support_obligors(self) -> ApplicationRecordStore[SupportObligorRecord]: ...
+    @property
+    def asset_inquiries(self) -> AssetInquiryStore: ...
+    @property
+    def work_capacity(self) -> ApplicationRecordStore[WorkCapacityAssessment]: ...
+    @property
+    def other_measures(self) -> ApplicationRecordStore[OtherMeasureChecklist]: ...
     @property
     def decisions(self) -> DecisionStore: ...
     @property

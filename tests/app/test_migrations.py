@@ -63,7 +63,14 @@ def test_the_configuration_needs_no_ini_file():
 
 LIFECYCLE_TABLES = {"consultations", "applications", "support_inquiries"}
 #: The tables of the revisions after the lifecycle one.
-LATER_TABLES = {"review_requests", "need_determinations"}
+LATER_TABLES = {
+    "review_requests",
+    "need_determinations",
+    "support_obligors",
+    "asset_inquiries",
+    "work_capacity_assessments",
+    "other_measure_checklists",
+}
 
 
 def test_later_revisions_add_their_tables_to_a_database_in_use(database_url, demo):

@@ -52,10 +52,12 @@ from seikatsu_std.services import (
     deadlines,
     determination,
     ex_officio,
+    investigations,
     lifecycle,
     memory,
 )
 from seikatsu_std.services.errors import InvalidRequestError
+from seikatsu_std.services.investigation_models import SkipReason
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.standards.loader import shipped_standards_copy
 from seikatsu_std.workflows import clocks
@@ -480,6 +482,64 @@ def _ex_officio_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ex_officio.ExOfficioService, "_record", filled)
 
 
+# ---------------------------------------------------------------- investigations
+
+
+def _answers_mixed_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The answer's emotional support is recorded as its financial support."""
+    original = investigations.InvestigationService.record_answer
+
+    def record_answer(self, actor_id, obligor_id, request):  # type: ignore[no-untyped-def]
+        answer = request.answer.model_copy(
+            update={"emotional_support": request.answer.financial_support}
+        )
+        return original(self, actor_id, obligor_id, request.model_copy(update={"answer": answer}))
+
+    monkeypatch.setattr(investigations.InvestigationService, "record_answer", record_answer)
+
+
+def _any_skip_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A support inquiry is skipped for any reason, or none (the list is not checked)."""
+
+    def chosen(reasons, code):  # type: ignore[no-untyped-def]
+        return SkipReason(code=code or "none", label=code or "（理由なし）")
+
+    monkeypatch.setattr(investigations.InvestigationService, "_chosen_reason", staticmethod(chosen))
+
+
+def _applicant_not_heard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The letter is issued whatever the applicant said (or if nothing was recorded)."""
+    monkeypatch.setattr(
+        investigations.InvestigationService, "_override", lambda self, uow, obligor, request: None
+    )
+
+
+def _answered_still_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list of unanswered asset inquiries also shows those answered."""
+
+    def every_inquiry(self):  # type: ignore[no-untyped-def]
+        return [base.Versioned(record, version) for record, version in self.values()]
+
+    monkeypatch.setattr(memory.MemoryAssetInquiryStore, "unanswered", every_inquiry)
+
+
+def _age_counted_from_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ages counted the traditional way (数え年: one at birth), not in full years."""
+    original = investigations.age_on
+    monkeypatch.setattr(investigations, "age_on", lambda born, day: original(born, day) + 1)
+
+
+def _unconfirmed_measures_silent(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Items of other measures left unconfirmed raise no warning when a decision is drafted."""
+    original = lifecycle.decision_warnings
+
+    def warnings(uow, standards, application, on):  # type: ignore[no-untyped-def]
+        found = original(uow, standards, application, on)
+        return [w for w in found if w.code != "other_measures_unconfirmed"]
+
+    monkeypatch.setattr(lifecycle, "decision_warnings", warnings)
+
+
 R = StaffRole
 MUTANTS: tuple[Mutant, ...] = (
     Mutant("10円未満の端数処理をしない", "REQ-CAL-006", _no_rounding),
@@ -591,6 +651,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "REQ-APP-029",
         _withdrawal_rules(_phone_call_accepted),
     ),
+    Mutant("稼働年齢を数え年で判定する", "REQ-APP-018", _age_counted_from_one),
+    Mutant(
+        "他法他施策の未確認の項目を起案時に警告しない", "REQ-APP-019", _unconfirmed_measures_silent
+    ),
+    Mutant(
+        "回答を登録した資産の照会も回答のない照会の一覧に出る",
+        "REQ-APP-014",
+        _answered_still_listed,
+    ),
+    Mutant(
+        "扶養照会の回答の精神的支援を金銭的援助の可否で記録する", "REQ-APP-015", _answers_mixed_up
+    ),
+    Mutant("一覧にない理由や理由なしで扶養照会を省略できる", "REQ-APP-016", _any_skip_reason),
+    Mutant("申請者の意向を確かめずに扶養照会の文書を作成する", "REQ-APP-017", _applicant_not_heard),
 )
 
 

@@ -20,9 +20,24 @@ from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import CaseStatus
 from seikatsu_std.model.decision import DecisionStatus
 from seikatsu_std.model.intake import ApplicationStatus, ConsultationOutcome
+from seikatsu_std.model.investigation import (
+    ApplicantWish,
+    MeasureCheckResult,
+    OtherMeasure,
+    OtherMeasureCheck,
+)
 from seikatsu_std.services.audit import AuditAction
 from seikatsu_std.services.demo import DEMO_STAFF, DemoOffice, demo_office
 from seikatsu_std.services.determination_records import NeedDeterminationRequest
+from seikatsu_std.services.investigation_models import (
+    ApplicantViewRequest,
+    AssetInquiryDraft,
+    OtherMeasureChecksRequest,
+    SupportInquirySkipRequest,
+    SupportObligorDraft,
+    WorkCapacityDraft,
+)
+from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.memory import MemoryDatabase
 from tests.api.conftest import NOW, FakeAccounts
 from tests.web.test_pages import csrf, first_case_of, log_in
@@ -1069,3 +1084,74 @@ def test_the_supervisor_confirms_a_withdrawal(as_staff, database):
     assert "申請の取下げを確認しました" in supervisor.get(done.headers["location"]).text
     assert table(database, "applications")[application_id].withdrawal.reviewed_by == "sv-01"
     assert "査察指導員の確認待ち" not in supervisor.get("/applications").text
+
+
+def test_the_application_page_shows_the_investigations(as_staff, database):
+    caseworker = as_staff("cw-01")
+    application_id, case_id = register(caseworker)
+    path = f"/applications/{application_id}"
+    assert "扶養義務者の記録はありません。" in caseworker.get(path).text
+
+    investigations = InvestigationService(database.unit_of_work, lambda: NOW, Calculator())
+    household = table(database, "cases")[case_id].household_id
+    head = table(database, "households")[household].head
+    obligor = investigations.register_obligor(
+        "cw-01",
+        application_id,
+        SupportObligorDraft(name="鈴木 花子", relationship="姉", support_prospect="精神的支援のみ"),
+    )
+    investigations.record_applicant_view(
+        "cw-01",
+        obligor.obligor.id,
+        ApplicantViewRequest(
+            version=obligor.version, wish=ApplicantWish.DECLINES, statement="20年以上音信不通"
+        ),
+    )
+    investigations.skip_inquiry(
+        "cw-01",
+        obligor.obligor.id,
+        SupportInquirySkipRequest(version=2, reason_code="long_estrangement"),
+    )
+    investigations.record_asset_inquiry(
+        "cw-01",
+        application_id,
+        AssetInquiryDraft(
+            member_id=head.id,
+            institution_name="中野信用金庫 本店",
+            sent_on=date(2023, 9, 4),
+            matters="預金の有無と残高",
+        ),
+    )
+    investigations.record_work_capacity(
+        "cw-01",
+        application_id,
+        WorkCapacityDraft(member_id=head.id, has_capacity=False, capacity_basis="主治医意見書"),
+    )
+    investigations.record_other_measures(
+        "cw-01",
+        application_id,
+        OtherMeasureChecksRequest(
+            items=[
+                OtherMeasureCheck(
+                    member_id=head.id,
+                    measure=OtherMeasure.EMPLOYMENT_INSURANCE,
+                    result=MeasureCheckResult.UNCONFIRMED,
+                )
+            ]
+        ),
+    )
+
+    page = caseworker.get(path).text
+    assert "扶養義務者と扶養照会（1人）" in page
+    assert "照会を望まない" in page
+    assert "20年以上音信不通" in page
+    assert "長期間の音信不通" in page
+    assert "中野信用金庫 本店" in page
+    assert "回答なし" in page
+    assert "主治医意見書" in page
+    assert "雇用保険" in page
+    assert "未確認" in page
+    assert head.name in page
+    reads = [e for e in database.audit if e.record_type == "investigation_summary"]
+    assert reads
+    assert reads[-1].actor_id == "cw-01"
