@@ -38,7 +38,6 @@ from seikatsu_std.conformance.steps_lifecycle import (
     Filed,
     acting_as,
     calculation_for,
-    drafted_decision,
     established,
     filed_application,
     new_household,
@@ -53,8 +52,6 @@ from seikatsu_std.model.decision import (
     TerminationReason,
     WithdrawalDeclaration,
 )
-from seikatsu_std.notices import DecisionNotice
-from seikatsu_std.notices.layout import notice_layout
 from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.models import DecisionDraft, ExOfficioDraft
 from seikatsu_std.standards.loader import load_standards
@@ -194,16 +191,6 @@ def draft_boilerplate_rejection(state: ScenarioState, phrase: str, name: str) ->
     send_draft(state, _rejection(filed_application(state, name), reason, phrase))
 
 
-@then(parsers.parse('帳票に "{text}" が記載されている'))
-def printed(state: ScenarioState, text: str) -> None:
-    """The notice of the scenario's decision prints ``text`` (on the standard layout)."""
-    state.reply = reply = state.target.decision_notice(drafted_decision(state).decision_id)
-    state.expect(f"決定通知書（標準の様式）に「{text}」が印字される")
-    assert reply.status == 200, f"no notice: HTTP {reply.status} {reply.body}"
-    texts = notice_layout(DecisionNotice.model_validate(reply.body)).texts()
-    assert any(text in line for line in texts), f"印字される文字列: {texts}"
-
-
 # ---------------------------------------------------------------- withdrawal (辞退)
 
 
@@ -274,12 +261,6 @@ def draft_withdrawal_without_declaration(state: ScenarioState, case_id: str) -> 
     body.pop("withdrawal", None)
     body.pop("free_will_check", None)
     send_draft(state, body)
-
-
-@when(parsers.parse('日付が "{day}" に進む'))
-def days_pass(state: ScenarioState, day: str) -> None:
-    state.target.set_today(date.fromisoformat(day))
-    state.values["today"] = date.fromisoformat(day)
 
 
 @then(parsers.parse('ケース "{case_id}" に新しい決定の起案はない'))

@@ -55,6 +55,7 @@ from seikatsu_std.model.common import AssistanceKind
 from seikatsu_std.model.decision import AssistanceAmounts, DecisionKind
 from seikatsu_std.model.intake import ApplicationChannel, Attachment
 from seikatsu_std.notices import AmountLine, DecisionNotice
+from seikatsu_std.notices.layout import notice_layout
 from seikatsu_std.services.demo import DEMO_MONTH
 from seikatsu_std.services.models import (
     ApplicationDraft,
@@ -912,6 +913,32 @@ def extended_due(state: ScenarioState, day: str) -> None:
 
 
 # ---------------------------------------------------------------- then: the notice
+
+
+#: How the printed text of a document of the standard is read, by the reply's model (step
+#: modules add theirs: the letters of the investigations, …).
+DOCUMENTS: dict[type[BaseModel], Callable[[Any], list[str]]] = {
+    DecisionNotice: lambda body: notice_layout(DecisionNotice.model_validate(body)).texts(),
+}
+
+
+@then(parsers.parse('帳票に "{text}" が記載されている'))
+def printed(state: ScenarioState, text: str) -> None:
+    """The document of the last reply prints ``text``; after any other reply, the notice of the
+    scenario's decision (on the standard layout)."""
+    reply = state.last()
+    model = reply_model(state) if 200 <= reply.status < 300 else None
+    if model not in DOCUMENTS:
+        if "decision" not in state.values:
+            raise UnsupportedStepError(
+                "この場面には記載を確かめる帳票（通知書・照会文書）がありません"
+            )
+        state.reply = reply = state.target.decision_notice(drafted_decision(state).decision_id)
+        assert reply.status == 200, f"no notice: HTTP {reply.status} {reply.body}"
+        model = DecisionNotice
+    state.expect(f"{model_title(model)}に「{text}」が記載される")
+    texts = DOCUMENTS[model](reply.body)
+    assert any(text in line for line in texts), f"記載: {texts}"
 
 
 def _notice(state: ScenarioState) -> None:

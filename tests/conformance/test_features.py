@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import json
 import re
+from pathlib import Path
 
 from seikatsu_std.conformance.coverage import scenarios, scenarios_by_requirement, tagging_problems
+from seikatsu_std.conformance.runner import STEP_MODULES
 from seikatsu_std.conformance.steps import vectors
 from seikatsu_std.requirements import load_catalogue
 from tests.support import ROOT
@@ -52,3 +56,33 @@ def test_the_kit_ships_the_published_vectors_and_schemas() -> None:
     assert (kit / "calculation-vectors.json").resolve() == (
         ROOT / "schemas" / "vectors" / "calculation-vectors.json"
     ).resolve()
+
+
+def _step_texts(module: str) -> list[tuple[str, str, str]]:
+    """(keyword, step text, function) of every step the module defines."""
+    path = Path(importlib.util.find_spec(module).origin)  # type: ignore[union-attr,arg-type]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for decorator in node.decorator_list:
+            if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Name)):
+                continue
+            if decorator.func.id not in ("given", "when", "then") or not decorator.args:
+                continue
+            text = decorator.args[0]
+            if isinstance(text, ast.Call):  # parsers.parse("…") / parsers.re("…")
+                text = text.args[0]
+            assert isinstance(text, ast.Constant), f"{module}.{node.name}: step text not literal"
+            found.append((decorator.func.id, str(text.value), f"{module}.{node.name}"))
+    return found
+
+
+def test_every_step_is_defined_once_across_the_step_libraries() -> None:
+    """Two libraries defining the same step would silently shadow one another."""
+    places: dict[tuple[str, str], list[str]] = {}
+    for module in STEP_MODULES:
+        for keyword, text, where in _step_texts(module):
+            places.setdefault((keyword, text), []).append(where)
+    assert len(places) > 150
+    assert {step: where for step, where in places.items() if len(where) > 1} == {}
