@@ -30,6 +30,7 @@ from seikatsu_std.model import CaseStatus
 from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.audit import MAX_AUDIT_PAGE, AccessPurpose, AuditAction, AuditQuery
 from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.consultation_wish import ConsultationWishService
 from seikatsu_std.services.determination import DeterminationService
 from seikatsu_std.services.determination_records import NeedDeterminationRequest
 from seikatsu_std.services.ex_officio import ExOfficioService
@@ -60,6 +61,8 @@ from seikatsu_std.services.models import (
     RulingRecord,
     SupportInquiryDraft,
     VersionOnly,
+    WishAmendment,
+    WishChangeRecord,
     WithdrawalRequest,
 )
 
@@ -81,6 +84,11 @@ def cases(request: Request) -> CaseService:
 
 def lifecycle(request: Request) -> LifecycleService:
     service: LifecycleService = request.app.state.lifecycle
+    return service
+
+
+def consultation_wish(request: Request) -> ConsultationWishService:
+    service: ConsultationWishService = request.app.state.consultation_wish
     return service
 
 
@@ -118,6 +126,7 @@ Staff = Annotated[str, Depends(staff_id)]
 Cases = Annotated[CaseService, Depends(cases)]
 Lifecycle = Annotated[LifecycleService, Depends(lifecycle)]
 Appeals = Annotated[AppealService, Depends(appeals)]
+Wishes = Annotated[ConsultationWishService, Depends(consultation_wish)]
 Determination = Annotated[DeterminationService, Depends(determination)]
 ExOfficio = Annotated[ExOfficioService, Depends(ex_officio)]
 Investigations = Annotated[InvestigationService, Depends(investigations)]
@@ -273,6 +282,30 @@ def close_consultation(
     consultation_id: str, body: ConsultationClosing, actor: Staff, service: Lifecycle
 ) -> Response:
     return _json(service.close_consultation(actor, consultation_id, body))
+
+
+@router.post("/consultations/{consultation_id}/wish-changes", operation_id="recordWishChange")
+def record_wish_change(
+    consultation_id: str, body: WishChangeRecord, actor: Staff, service: Wishes
+) -> Response:
+    return _json(service.record_change_of_mind(actor, consultation_id, body))
+
+
+@router.post(
+    "/consultations/{consultation_id}/wish-changes/confirmation",
+    operation_id="confirmWishChange",
+)
+def confirm_wish_change(
+    consultation_id: str, body: VersionOnly, actor: Staff, service: Wishes
+) -> Response:
+    return _json(service.confirm_change_of_mind(actor, consultation_id, body.version))
+
+
+@router.post("/consultations/{consultation_id}/wish", operation_id="amendWishToApply")
+def amend_wish_to_apply(
+    consultation_id: str, body: WishAmendment, actor: Staff, service: Wishes
+) -> Response:
+    return _json(service.amend_wish(actor, consultation_id, body))
 
 
 @router.post("/applications", operation_id="createApplication")

@@ -27,6 +27,7 @@ class Action(LabelledEnum):
 
     READ_CASE = "read_case", "ケースの閲覧"
     RECORD_INTAKE = "record_intake", "相談・申請の受付と調査の記録"
+    CONFIRM_WISH_CHANGE = "confirm_wish_change", "申請の意思の変化の確認"
     UPDATE_CASE = "update_case", "ケースの担当・格付けの変更"
     RECORD_VISIT = "record_visit", "訪問・支援の記録"
     JUDGE_SUPPORT_INQUIRY = "judge_support_inquiry", "申請者の意向に反する扶養照会の判断"
@@ -110,6 +111,7 @@ RULES: dict[Action, Rule] = {
         _PUBLIC,
         legal=(_DECIDE,),
     ),
+    Action.CONFIRM_WISH_CHANGE: _rule((R.SUPERVISOR, R.SECTION_CHIEF), _PUBLIC, legal=(_DECIDE,)),
     Action.RECORD_VISIT: _rule((R.CASEWORKER, R.SUPERVISOR, R.SUPPORT_STAFF), legal=(_PRIVACY,)),
     # Inquiring of a relative the applicant asked us not to contact is the office's judgment,
     # taken by a supervisor or the chief (never by outsourced staff).

@@ -76,6 +76,8 @@ from seikatsu_std.services.models import (
     StaffAlerts,
     SupportInquiryDraft,
     VersionOnly,
+    WishAmendment,
+    WishChangeRecord,
     WithdrawalRequest,
 )
 
@@ -438,6 +440,42 @@ OPERATIONS: tuple[Operation, ...] = (
         {200: ConsultationView, **_CHANGE_ERRORS},
         parameters=(_CONSULTATION_ID,),
         body=ConsultationClosing,
+    ),
+    Operation(
+        "recordWishChange",
+        "post",
+        "/consultations/{consultation_id}/wish-changes",
+        "申請の意思の変化の記録",
+        "継続中の相談に、本人の申請の意思の変化を示す記録（申出の日時・方法・内容）を加える。"
+        "終えた相談は 409 invalid-transition。",
+        "consultations",
+        {200: ConsultationView, **_CHANGE_ERRORS},
+        parameters=(_CONSULTATION_ID,),
+        body=WishChangeRecord,
+    ),
+    Operation(
+        "confirmWishChange",
+        "post",
+        "/consultations/{consultation_id}/wish-changes/confirmation",
+        "申請の意思の変化の確認",
+        "査察指導員・課長が、最後に記録された本人の意思の変化を確認する（それ以外の職員は 403）。"
+        "記録した職員自身は確認できない（422 rule-violation）。確認する記録がなければ 409 invalid-transition。",
+        "consultations",
+        {200: ConsultationView, **_CHANGE_ERRORS},
+        parameters=(_CONSULTATION_ID,),
+        body=VersionOnly,
+    ),
+    Operation(
+        "amendWishToApply",
+        "post",
+        "/consultations/{consultation_id}/wish",
+        "申請の意思の変更",
+        "継続中の相談の申請の意思を改める。「あり」を「なし」「確認できず」に改めるには、本人の意思の変化を示す"
+        "記録と査察指導員の確認が必要（なければ反した規則をすべて示して 422 rule-violation。生活保護法7条）。",
+        "consultations",
+        {200: ConsultationView, **_CHANGE_ERRORS},
+        parameters=(_CONSULTATION_ID,),
+        body=WishAmendment,
     ),
     Operation(
         "createApplication",

@@ -69,6 +69,7 @@ from seikatsu_std.services.models import (
     ReviewItem,
     ReviewQueue,
     StaffAlert,
+    WishAmendment,
     WithdrawalRequest,
 )
 
@@ -439,6 +440,41 @@ def close_consultation(state: ScenarioState, outcome: str) -> None:
     state.reply = reply = state.target.close_consultation(consultation.consultation_id, body)
     if reply.status == 200:
         consultation.version = reply.body["version"]
+
+
+def _wish_step(state: ScenarioState, step: str, body: dict[str, Any]) -> None:
+    """A change of the consultation's wish to apply (on the version the scenario last read)."""
+    consultation = _consultation(state)
+    state.reply = reply = state.target.consultation_wish(
+        consultation.consultation_id, step, {**body, "version": consultation.version}
+    )
+    if reply.status == 200:
+        consultation.version = reply.body["version"]
+
+
+@given(parsers.parse('相談記録に本人の意思の変化を示す記録 "{account}" が追加されている'))
+def change_of_mind_recorded(state: ScenarioState, account: str) -> None:
+    _wish_step(state, "wish-changes", {"account": account})
+    established(state, "本人の意思の変化の記録")
+
+
+@given("相談記録の本人の意思の変化を査察指導員が確認している")
+def change_of_mind_confirmed(state: ScenarioState) -> None:
+    with acting_as(state, staff_of("査察指導員")):
+        _wish_step(state, "wish-changes/confirmation", {})
+        established(state, "査察指導員による本人の意思の変化の確認")
+
+
+@when("相談記録の申請の意思の変更を査察指導員として確認する")
+def confirm_change_of_mind(state: ScenarioState) -> None:
+    """The logged-in staff member confirms the change of mind (the supervisor's action)."""
+    _wish_step(state, "wish-changes/confirmation", {})
+
+
+@when(parsers.parse('相談記録の申請の意思を "{wish}" に変更する'))
+def amend_wish(state: ScenarioState, wish: str) -> None:
+    field = field_titled(WishAmendment, "申請の意思")
+    _wish_step(state, "wish", {"wishes_to_apply": json_value(field, wish)})
 
 
 def _apply_from_consultation(

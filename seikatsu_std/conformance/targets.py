@@ -48,6 +48,7 @@ from seikatsu_std.model import CaseStatus
 from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditQuery
 from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.consultation_wish import ConsultationWishService
 from seikatsu_std.services.demo import demo_office
 from seikatsu_std.services.determination import DeterminationService
 from seikatsu_std.services.determination_records import NeedDeterminationRequest
@@ -81,6 +82,8 @@ from seikatsu_std.services.models import (
     RulingRecord,
     SupportInquiryDraft,
     VersionOnly,
+    WishAmendment,
+    WishChangeRecord,
     WithdrawalRequest,
 )
 
@@ -180,6 +183,10 @@ class Target(Protocol):
     def health(self) -> Reply: ...
     def open_consultation(self, body: Mapping[str, Any]) -> Reply: ...
     def close_consultation(self, consultation_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def consultation_wish(self, consultation_id: str, step: str, body: Mapping[str, Any]) -> Reply:
+        """A change of the consultation's wish to apply: ``step`` is the end of the path
+        (``wish-changes``, ``wish-changes/confirmation``, ``wish``)."""
+
     def receive_application(self, body: Mapping[str, Any]) -> Reply: ...
     def receive_electronic_application(self, body: Mapping[str, Any]) -> Reply: ...
     def get_application(self, application_id: str) -> Reply: ...
@@ -261,6 +268,9 @@ class InProcessTarget:
         self.service = factory(self.database)
         self.lifecycle = LifecycleService(self.database.unit_of_work, self._clock, self.calculator)
         self.appeals = AppealService(self.database.unit_of_work, self._clock, self.calculator)
+        self.wishes = ConsultationWishService(
+            self.database.unit_of_work, self._clock, self.calculator
+        )
         self.determination = DeterminationService(
             self.database.unit_of_work, self._clock, self.calculator
         )
@@ -492,6 +502,24 @@ class InProcessTarget:
             lambda: self.lifecycle.close_consultation(
                 self._actor(), consultation_id, ConsultationClosing.model_validate(body)
             ),
+        )
+
+    def consultation_wish(self, consultation_id: str, step: str, body: Mapping[str, Any]) -> Reply:
+        service = self.wishes
+        steps: dict[str, Callable[[str, str, Any], Any]] = {
+            "wish-changes": lambda a, c, b: service.record_change_of_mind(
+                a, c, WishChangeRecord.model_validate(b)
+            ),
+            "wish-changes/confirmation": lambda a, c, b: service.confirm_change_of_mind(
+                a, c, VersionOnly.model_validate(b).version
+            ),
+            "wish": lambda a, c, b: service.amend_wish(a, c, WishAmendment.model_validate(b)),
+        }
+        return self._call(
+            "POST",
+            f"/consultations/{consultation_id}/{step}",
+            dict(body),
+            lambda: steps[step](self._actor(), consultation_id, body),
         )
 
     def receive_application(self, body: Mapping[str, Any]) -> Reply:
@@ -1022,6 +1050,9 @@ class HttpTarget:
 
     def close_consultation(self, consultation_id: str, body: Mapping[str, Any]) -> Reply:
         return self._call("POST", f"/consultations/{consultation_id}/closing", body=dict(body))
+
+    def consultation_wish(self, consultation_id: str, step: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/consultations/{consultation_id}/{step}", body=dict(body))
 
     def receive_application(self, body: Mapping[str, Any]) -> Reply:
         return self._call("POST", "/applications", body=dict(body))

@@ -57,6 +57,32 @@ def _needed(value: object, condition: bool, message: str) -> None:
         raise ValueError(message)
 
 
+class WishChange(StdModel):
+    """相談者の申請の意思の変化の記録: 本人の申出の内容と、それを確かめた査察指導員。
+
+    「あり」と記録した申請の意思は、本人の意思の変化を示す記録と査察指導員の確認が
+    なければ改められない（REQ-APP-004）。
+    """
+
+    model_config = ConfigDict(title="申請の意思の変化")
+
+    recorded_on: date = Field(title="記録日", description="意思の変化を記録した日。")
+    account: str = Field(
+        title="本人の意思の変化を示す記録",
+        description="本人の申出の日時・方法・内容（例: 本人から電話。親族の援助が決まり申請しないとのこと）。",
+        min_length=1,
+    )
+    recorded_by: RecordId = Field(title="記録者ID", description="申出を聴いて記録した職員。")
+    confirmed_by: RecordId | None = Field(
+        default=None,
+        title="確認した査察指導員ID",
+        description="本人の意思の変化であることを確かめた査察指導員・課長（確認前は省略）。",
+    )
+    confirmed_on: date | None = Field(
+        default=None, title="確認日", description="査察指導員が確認した日（確認前は省略）。"
+    )
+
+
 class Consultation(Record):
     """面接相談の記録。
 
@@ -141,6 +167,11 @@ class Consultation(Record):
         title="交付しなかった理由",
         description="申請書の様式を交付しなかった理由（申請の意思が「あり」の場合に必須）。",
         min_length=1,
+    )
+    wish_changes: list[WishChange] = Field(
+        default_factory=list,
+        title="申請の意思の変化の記録",
+        description="「あり」と記録した申請の意思について、本人の意思の変化を示す記録と査察指導員の確認（古い順）。",
     )
     outcome: ConsultationOutcome = Field(title="相談の結果", description="相談をどう終えたか。")
     application_id: RecordId | None = Field(

@@ -795,3 +795,33 @@ class ReviewRequests(StdModel):
     items: list[ReviewRequestView] = Field(
         title="審査請求", description="審査請求（裁決の期限の早い順）。"
     )
+
+
+class WishChangeRecord(StdModel):
+    """本人の申請の意思の変化を示す記録の追加。"""
+
+    model_config = ConfigDict(title="申請の意思の変化の記録")
+
+    version: int = Field(title="版", description="読み込んだときの相談記録の版。", ge=1)
+    account: str = Field(
+        title="本人の意思の変化を示す記録",
+        description="本人の申出の日時・方法・内容。",
+        min_length=1,
+    )
+
+
+class WishAmendment(StdModel):
+    """相談記録の申請の意思の変更。"""
+
+    model_config = ConfigDict(title="申請の意思の変更")
+
+    version: int = Field(title="版", description="読み込んだときの相談記録の版。", ge=1)
+    wishes_to_apply: WishToApply = Field(
+        title="申請の意思", description="改めた申請の意思（あり・なし・確認できず）。"
+    )
+    wish_unconfirmed_reason: str | None = Field(
+        default=None,
+        title="確認できない事情",
+        description="「確認できず」に改める場合の事情。",
+        min_length=1,
+    )

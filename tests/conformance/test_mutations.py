@@ -49,6 +49,7 @@ from seikatsu_std.services import (
     audit,
     base,
     cases,
+    consultation_wish,
     deadlines,
     determination,
     ex_officio,
@@ -540,6 +541,18 @@ def _unconfirmed_measures_silent(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lifecycle, "decision_warnings", warnings)
 
 
+def _wish_given_up_unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wish to apply is given up on a recorded change of mind that no supervisor confirmed."""
+    original = consultation_wish._check_change_of_mind
+
+    def recorded_is_enough(consultation):  # type: ignore[no-untyped-def]
+        if consultation.wish_changes:
+            return
+        original(consultation)
+
+    monkeypatch.setattr(consultation_wish, "_check_change_of_mind", recorded_is_enough)
+
+
 R = StaffRole
 MUTANTS: tuple[Mutant, ...] = (
     Mutant("10円未満の端数処理をしない", "REQ-CAL-006", _no_rounding),
@@ -637,6 +650,11 @@ MUTANTS: tuple[Mutant, ...] = (
         "審査請求の裁決の期限を諮問の有無にかかわらず50日とする",
         "REQ-APP-033",
         _ruling_always_fifty_days,
+    ),
+    Mutant(
+        "査察指導員の確認なしに申請の意思「あり」を「なし」に改められる",
+        "REQ-APP-004",
+        _wish_given_up_unconfirmed,
     ),
     Mutant("職権保護の記録の欠けを既定値で埋めて登録する", "REQ-APP-013", _ex_officio_defaults),
     Mutant("要否判定で収入を認定しない（常に「要」になる）", "REQ-APP-020", _income_ignored),
