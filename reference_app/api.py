@@ -362,6 +362,13 @@ def list_my_alerts(actor: Staff, service: Lifecycle, as_of: date | None = None) 
     return _json(service.staff_alerts(actor, as_of=as_of))
 
 
+@router.get("/rules/application-decision-deadline", operation_id="getApplicationDeadlineRule")
+def get_application_deadline_rule(
+    actor: Staff, service: Lifecycle, on: date | None = None
+) -> Response:
+    return _json(service.deadline_rule(actor, on=on))
+
+
 @router.post("/applications/{application_id}/extension", operation_id="extendApplicationDeadline")
 def extend_application_deadline(
     application_id: str, body: ExtensionRequest, actor: Staff, service: Lifecycle

@@ -61,6 +61,7 @@ from seikatsu_std.services.models import (
     ConsultationClosing,
     ConsultationDraft,
     ConsultationView,
+    DecisionDeadlineRule,
     DecisionDraft,
     DecisionView,
     ElectronicApplication,
@@ -578,6 +579,17 @@ OPERATIONS: tuple[Operation, ...] = (
         "applications",
         {200: StaffAlerts, **_AUTH_ERRORS, 422: Problem},
         parameters=(_AS_OF,),
+    ),
+    Operation(
+        "getApplicationDeadlineRule",
+        "get",
+        "/rules/application-decision-deadline",
+        "申請の処理期限の算出規則",
+        "基準日（省略時は今日）に受け付けた申請に適用される処理期限の日数（通知期限・延長時の最終期限・警告）を、"
+        "基準表の版・適用開始日・根拠の条項とともに返す（生活保護法24条5項・7項・9項）。基準表のない日は 422。",
+        "applications",
+        {200: DecisionDeadlineRule, **_AUTH_ERRORS, 422: Problem},
+        parameters=(Parameter("on", "query", "基準日（省略時は今日）。", date, required=False),),
     ),
     Operation(
         "extendApplicationDeadline",

@@ -700,6 +700,11 @@ def application_staff(state: ScenarioState, name: str, caseworker: str, supervis
     )
 
 
+@when("申請の期限の算出規則を取得する")
+def read_deadline_rule(state: ScenarioState) -> None:
+    state.reply = state.target.deadline_rule(state.values.get("today"))
+
+
 @when("申請の一覧を取得する")
 def list_applications(state: ScenarioState) -> None:
     state.reply = state.target.pending_applications(OFFICE)

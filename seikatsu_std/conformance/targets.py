@@ -200,6 +200,7 @@ class Target(Protocol):
     def staff_alerts(self, as_of: str | date | None = None) -> Reply: ...
     def review_queue(self, office_id: str) -> Reply: ...
     def confirm_withdrawal(self, application_id: str, version: int) -> Reply: ...
+    def deadline_rule(self, on: str | date | None = None) -> Reply: ...
     def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
     def start_investigation(self, application_id: str, version: int) -> Reply: ...
     def withdraw_application(self, application_id: str, body: Mapping[str, Any]) -> Reply: ...
@@ -597,6 +598,16 @@ class InProcessTarget:
             f"/applications/{application_id}/withdrawal-review",
             {"version": version},
             lambda: self.lifecycle.confirm_withdrawal(self._actor(), application_id, version),
+        )
+
+    def deadline_rule(self, on: str | date | None = None) -> Reply:
+        return self._call(
+            "GET",
+            "/rules/application-decision-deadline",
+            {"on": _query_value(on)},
+            lambda: self.lifecycle.deadline_rule(
+                self._actor(), on=_parameter("on", date, on, required=False)
+            ),
         )
 
     def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply:
@@ -1093,6 +1104,11 @@ class HttpTarget:
             "POST",
             f"/applications/{application_id}/withdrawal-review",
             body={"version": version},
+        )
+
+    def deadline_rule(self, on: str | date | None = None) -> Reply:
+        return self._call(
+            "GET", "/rules/application-decision-deadline", params={"on": _query_value(on)}
         )
 
     def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply:

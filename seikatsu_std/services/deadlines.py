@@ -31,6 +31,7 @@ from seikatsu_std.services.models import (
     AlertKind,
     ApplicationView,
     DecisionClockView,
+    DecisionDeadlineRule,
     PendingApplication,
     PendingApplications,
     StaffAlert,
@@ -38,13 +39,40 @@ from seikatsu_std.services.models import (
 )
 from seikatsu_std.services.ports import UnitOfWork, Versioned
 from seikatsu_std.standards import StandardsError
-from seikatsu_std.workflows.clocks import ClockState, DecisionClock, decision_clock
+from seikatsu_std.workflows.clocks import (
+    TABLE,
+    ClockState,
+    DecisionClock,
+    deadline_rule,
+    decision_clock,
+)
 
 _STOPPED = (ApplicationStatus.DECIDED, ApplicationStatus.WITHDRAWN)
 
 
 class DeadlineLists(ServiceBase):
     """The clock of each application, and the lists built on it."""
+
+    def deadline_rule(self, actor_id: str, *, on: date | None = None) -> DecisionDeadlineRule:
+        """The days of the application deadline in force ``on`` (today), with their legal basis."""
+        day = on or self._today()
+        with self._uow() as uow:
+            self._actor(uow, actor_id)
+        self._deadline_or_refuse(day)
+        standards = self._calculator.standards
+        rule = deadline_rule(standards, day)
+        cited = standards.spec(TABLE).legal_basis
+        return DecisionDeadlineRule(
+            on=day,
+            notice_days=rule.notice_days,
+            extended_days=rule.extended_days,
+            warning_days=rule.warning_days,
+            counting="申請の受付日の翌日から数える（初日不算入）",
+            valid_from=rule.valid_from,
+            edition=rule.edition,
+            basis=cited[0].cite(),
+            legal_basis=list(cited),
+        )
 
     def pending_applications(
         self,

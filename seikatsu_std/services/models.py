@@ -47,6 +47,7 @@ from seikatsu_std.model.investigation import (
     SupportInquiryStatus,
     SupportObligor,
 )
+from seikatsu_std.model.legal import LegalRef
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditEntry
 from seikatsu_std.workflows.clocks import ClockState
 
@@ -824,4 +825,39 @@ class WishAmendment(StdModel):
         title="確認できない事情",
         description="「確認できず」に改める場合の事情。",
         min_length=1,
+    )
+
+
+class DecisionDeadlineRule(StdModel):
+    """申請の処理期限の算出規則: 基準日に適用される基準表の日数と根拠。"""
+
+    model_config = ConfigDict(title="申請の処理期限の算出規則")
+
+    on: date = Field(
+        title="基準日", description="規則を求めた日（この日に受け付けた申請に適用される）。"
+    )
+    notice_days: int = Field(
+        title="通知期限の日数", description="申請の受付日から決定を通知するまでの日数。", ge=1
+    )
+    extended_days: int = Field(
+        title="延長時の最終期限の日数",
+        description="特別な理由を記録して延長する場合の上限の日数（過ぎると却下とみなされうる）。",
+        ge=1,
+    )
+    warning_days: int = Field(
+        title="期限の警告を始める日数",
+        description="通知期限の何日前から処理期限の迫る申請として知らせるか（運用上の値）。",
+        ge=0,
+    )
+    counting: str = Field(
+        title="日数の数え方", description="期間の起算の方法（初日不算入: 受付日の翌日から数える）。"
+    )
+    valid_from: date = Field(
+        title="適用開始日", description="この日数を定めた基準表の版の適用開始日。"
+    )
+    edition: str = Field(title="基準表の版", description="日数を読んだ基準表の版。")
+    basis: str = Field(title="根拠", description="通知期限を定める条項（引用の形）。")
+    legal_basis: list[LegalRef] = Field(
+        title="根拠の条項",
+        description="基準表が引く根拠の条項（延長・みなし却下・変更申請を含む）。",
     )

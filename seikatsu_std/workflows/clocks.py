@@ -69,17 +69,14 @@ class DecisionClock:
 
 def decision_clock(standards: Standards, received_on: date) -> DecisionClock:
     """The clock of an application received on ``received_on``."""
-    table = standards.compiled(TABLE, received_on)
-    notice = int(table.scalar("notice_days"))
-    extended = int(table.scalar("extended_days"))
-    warning = int(table.scalar("warning_days"))
-    due = received_on + timedelta(days=notice)
+    rule = deadline_rule(standards, received_on)
+    due = received_on + timedelta(days=rule.notice_days)
     return DecisionClock(
         received_on=received_on,
         notice_due_on=due,
-        extended_due_on=received_on + timedelta(days=extended),
-        warning_from=due - timedelta(days=warning),
-        edition=table.edition.edition_id,
+        extended_due_on=received_on + timedelta(days=rule.extended_days),
+        warning_from=due - timedelta(days=rule.warning_days),
+        edition=rule.edition,
     )
 
 
@@ -98,3 +95,26 @@ def ruling_deadline(
     table = standards.compiled(RULING_TABLE, requested_on)
     days = int(table.scalar("days_with_consultation" if consults_board else "days"))
     return RulingDeadline(requested_on + timedelta(days=days), table.edition.edition_id)
+
+
+@attrs.frozen
+class DeadlineRule:
+    """The days of the application deadline in force on a day, and the edition that sets them."""
+
+    notice_days: int
+    extended_days: int
+    warning_days: int
+    valid_from: date
+    edition: str
+
+
+def deadline_rule(standards: Standards, on: date) -> DeadlineRule:
+    """The rule applied to an application received on ``on``."""
+    table = standards.compiled(TABLE, on)
+    return DeadlineRule(
+        notice_days=int(table.scalar("notice_days")),
+        extended_days=int(table.scalar("extended_days")),
+        warning_days=int(table.scalar("warning_days")),
+        valid_from=table.edition.valid_from,
+        edition=table.edition.edition_id,
+    )
