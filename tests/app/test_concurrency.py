@@ -17,6 +17,7 @@ from seikatsu_std.services.errors import TransitionNotAllowedError, VersionConfl
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.models import CaseChanges
 from tests.app.sql_database import load
+from tests.services import conftest as service_fixtures
 from tests.services import test_lifecycle as lifecycle_tests
 from tests.services.test_cases import NOW
 
@@ -24,8 +25,8 @@ THREADS = 20
 #: Approvers of one drafted decision at the same time (the same supervisor, the same version).
 APPROVERS = 10
 
-# The calculation input of a family of four (tests/services/test_lifecycle.py).
-vector_input = lifecycle_tests.vector_input
+# The calculation input of a family of four (the service tests' fixture).
+vector_input = service_fixtures.vector_input
 
 
 def _service(engine, demo) -> CaseService:
@@ -90,7 +91,7 @@ def test_concurrent_audited_reads_make_one_unbroken_chain(engine, demo):
 
 def _lifecycle(engine, demo) -> LifecycleService:
     load(engine, demo)
-    clock = lifecycle_tests.Clock(date(2023, 6, 1))
+    clock = service_fixtures.Clock(date(2023, 6, 1))
     return LifecycleService(unit_of_work_factory(engine), clock, Calculator())
 
 

@@ -17,6 +17,7 @@ from seikatsu_std.services.determination import DeterminationService
 from seikatsu_std.services.ex_officio import ExOfficioService
 from seikatsu_std.services.lifecycle import LifecycleService
 from tests.app.sql_database import SqlDatabaseView, load
+from tests.services import conftest as service_fixtures
 from tests.services import test_determination as determination_tests
 from tests.services import test_lifecycle as memory_tests
 
@@ -31,9 +32,9 @@ globals().update(SERVICE_TESTS)
 
 # The fixtures those tests share with the memory run (module-scoped ones are
 # computed once per module).
-calculator = memory_tests.calculator
-vector_input = memory_tests.vector_input
-clock = memory_tests.clock
+calculator = service_fixtures.calculator
+vector_input = service_fixtures.vector_input
+clock = service_fixtures.clock
 
 
 def test_the_service_tests_are_collected_here():

@@ -17,12 +17,6 @@ from seikatsu_std.services.ex_officio import ExOfficioService
 from seikatsu_std.services.models import DecisionDraft, ExOfficioDraft
 from tests.services import test_lifecycle as lifecycle_tests
 
-# The demo office in memory and a clock the test moves, as in the lifecycle tests.
-calculator = lifecycle_tests.calculator
-vector_input = lifecycle_tests.vector_input
-clock = lifecycle_tests.clock
-database = lifecycle_tests.database
-service = lifecycle_tests.service
 _application = lifecycle_tests._application
 
 

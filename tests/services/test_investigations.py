@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 
-from seikatsu_std.calc import Calculator
 from seikatsu_std.conformance.steps import vectors
 from seikatsu_std.model.investigation import (
     ApplicantWish,
@@ -19,7 +18,6 @@ from seikatsu_std.model.investigation import (
     SupportPossibility,
 )
 from seikatsu_std.services.audit import AuditAction
-from seikatsu_std.services.demo import demo_office
 from seikatsu_std.services.errors import (
     ForbiddenError,
     InvalidRequestError,
@@ -41,34 +39,7 @@ from seikatsu_std.services.investigation_models import (
     WorkCapacityDraft,
 )
 from seikatsu_std.services.investigations import InvestigationService, age_on
-from seikatsu_std.services.lifecycle import LifecycleService
-from seikatsu_std.services.memory import MemoryDatabase
-from tests.services.test_lifecycle import Clock, _application, _start
-
-
-@pytest.fixture(scope="module")
-def calculator():
-    return Calculator()
-
-
-@pytest.fixture(scope="module")
-def vector_input():
-    return vectors()["place-nakano-family-of-4"]
-
-
-@pytest.fixture
-def clock():
-    return Clock(date(2023, 6, 1))
-
-
-@pytest.fixture
-def database(calculator):
-    return MemoryDatabase.loaded(demo_office(8, calculator=calculator).load)
-
-
-@pytest.fixture
-def service(database, clock, calculator):
-    return LifecycleService(database.unit_of_work, clock, calculator)
+from tests.services.test_lifecycle import _application, _start
 
 
 @pytest.fixture

@@ -6,21 +6,17 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from seikatsu_std.calc import Calculator
-from seikatsu_std.calc.vectors import VectorFile
 from seikatsu_std.model import CaseStatus, DecisionKind
 from seikatsu_std.model.decision import DecisionStatus, TerminationReason
 from seikatsu_std.model.intake import ApplicationStatus, ConsultationOutcome, WishToApply
 from seikatsu_std.services.audit import AuditAction
-from seikatsu_std.services.demo import JST, demo_office
+from seikatsu_std.services.demo import JST
 from seikatsu_std.services.errors import (
     ForbiddenError,
     InvalidRequestError,
     RuleViolationError,
     TransitionNotAllowedError,
 )
-from seikatsu_std.services.lifecycle import LifecycleService
-from seikatsu_std.services.memory import MemoryDatabase
 from seikatsu_std.services.models import (
     ApplicationDraft,
     ConsultationClosing,
@@ -31,44 +27,6 @@ from seikatsu_std.services.models import (
     WithdrawalRequest,
 )
 from seikatsu_std.workflows.clocks import ClockState
-from tests.support import ROOT
-
-
-class Clock:
-    """A clock the test moves."""
-
-    def __init__(self, day: date) -> None:
-        self.day = day
-
-    def __call__(self) -> datetime:
-        return datetime(self.day.year, self.day.month, self.day.day, 10, 0, tzinfo=JST)
-
-
-@pytest.fixture(scope="module")
-def calculator():
-    return Calculator()
-
-
-@pytest.fixture(scope="module")
-def vector_input():
-    text = (ROOT / "schemas/vectors/calculation-vectors.json").read_text(encoding="utf-8")
-    vectors = {v.id: v for v in VectorFile.model_validate_json(text).vectors}
-    return vectors["place-nakano-family-of-4"]
-
-
-@pytest.fixture
-def clock():
-    return Clock(date(2023, 6, 1))
-
-
-@pytest.fixture
-def database(calculator):
-    return MemoryDatabase.loaded(demo_office(8, calculator=calculator).load)
-
-
-@pytest.fixture
-def service(database, clock, calculator):
-    return LifecycleService(database.unit_of_work, clock, calculator)
 
 
 def _consultation(wish: bool) -> ConsultationDraft:
