@@ -49,6 +49,7 @@ from seikatsu_std.model.decision import AssistanceAmounts
 from seikatsu_std.model.office import EmploymentType, StaffRole
 from seikatsu_std.services.audit import AccessPurpose
 from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.consultation_wish import ConsultationWishService
 from seikatsu_std.services.determination import DeterminationService
 from seikatsu_std.services.errors import (
     ForbiddenError,
@@ -160,6 +161,7 @@ class Pages:
     lifecycle: LifecycleService
     determination: DeterminationService
     investigations: InvestigationService
+    wishes: ConsultationWishService
 
     def render(
         self,
@@ -868,6 +870,7 @@ def install_pages(app: FastAPI) -> None:
         lifecycle=app.state.lifecycle,
         determination=app.state.determination,
         investigations=app.state.investigations,
+        wishes=app.state.consultation_wish,
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(_routes())

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
@@ -86,6 +86,8 @@ from seikatsu_std.services.models import (
     ExtensionRequest,
     SupportInquiryDraft,
     VersionOnly,
+    WishAmendment,
+    WishChangeRecord,
     WithdrawalRequest,
 )
 from seikatsu_std.workflows.clocks import ClockState
@@ -129,6 +131,9 @@ CLOCK_LABELS: dict[ClockState, str] = {
 _DONE = {
     "consultation": "相談を記録しました。",
     "closed": "相談を終結しました。",
+    "wish_change": "本人の意思の変化を記録しました。査察指導員の確認を受けてください。",
+    "wish_confirmed": "本人の意思の変化を確認しました。",
+    "wish_amended": "申請の意思を改めました。",
     "registered": "申請を受け付けました。処理期限の管理が始まりました。",
     "registered_closed": "申請を受け付けました。申請に先立つ相談は「申請受付」で終結しました。",
     "registered_open": "申請を受け付けました。ただし、申請に先立つ相談を終結できませんでした（相談の画面で確かめてください）。",
@@ -370,6 +375,14 @@ def _consultation_page(
     form = form or FormState()
     can_intake = _may(request, staff, Action.RECORD_INTAKE, consultation.office_id)
     is_open = consultation.outcome is Outcome.CONTINUING
+    latest = consultation.wish_changes[-1] if consultation.wish_changes else None
+    can_confirm = (
+        is_open
+        and latest is not None
+        and latest.confirmed_by is None
+        and latest.recorded_by != staff.id
+        and _may(request, staff, Action.CONFIRM_WISH_CHANGE, consultation.office_id)
+    )
     return pages.render(
         request,
         "consultation.html",
@@ -380,6 +393,9 @@ def _consultation_page(
         open=is_open,
         can_intake=can_intake,
         closings=_options(Outcome, skip=(Outcome.CONTINUING, Outcome.APPLICATION_TAKEN)),
+        wish_options=_options(WishToApply),
+        can_confirm=can_confirm,
+        staff_name=lambda staff_id: _staff_name(pages.cases, staff_id),
         form=form,
         orphan=form if form.failed and not (is_open and can_intake) else None,
         message=message,
@@ -907,6 +923,88 @@ def lifecycle_routes() -> APIRouter:
                 request, pages, actor, consultation_id, form=form, status=_status_of(exc)
             )
         return _redirect(f"/consultations/{consultation_id}", "closed")
+
+    def _wish_change(
+        request: Request,
+        pages: Pages,
+        actor: str,
+        consultation_id: str,
+        form: FormState,
+        change: Callable[[], object],
+        done: str,
+    ) -> Response:
+        """Run a change of the wish to apply; a refusal shows the page again with the reason."""
+        try:
+            change()
+        except _REFUSALS as exc:
+            form.refused(exc, _CONFLICT_NOTE if isinstance(exc, VersionConflictError) else "")
+            return _consultation_page(
+                request, pages, actor, consultation_id, form=form, status=_status_of(exc)
+            )
+        return _redirect(f"/consultations/{consultation_id}", done)
+
+    @router.post("/consultations/{consultation_id}/wish-changes")
+    def record_wish_change(
+        request: Request, pages: PageContext, actor: Actor, consultation_id: str, form: Submitted
+    ) -> Response:
+        record = _validated(
+            WishChangeRecord,
+            {"version": _version(form), "account": form.value("account")},
+            form,
+            {("account",): "account"},
+        )
+        if record is None:
+            return _consultation_page(request, pages, actor, consultation_id, form=form, status=422)
+        return _wish_change(
+            request,
+            pages,
+            actor,
+            consultation_id,
+            form,
+            lambda: pages.wishes.record_change_of_mind(actor, consultation_id, record),
+            "wish_change",
+        )
+
+    @router.post("/consultations/{consultation_id}/wish-changes/confirmation")
+    def confirm_wish_change(
+        request: Request, pages: PageContext, actor: Actor, consultation_id: str, form: Submitted
+    ) -> Response:
+        version = int(_version(form)) if _version(form).isdigit() else 0
+        return _wish_change(
+            request,
+            pages,
+            actor,
+            consultation_id,
+            form,
+            lambda: pages.wishes.confirm_change_of_mind(actor, consultation_id, version),
+            "wish_confirmed",
+        )
+
+    @router.post("/consultations/{consultation_id}/wish")
+    def amend_wish(
+        request: Request, pages: PageContext, actor: Actor, consultation_id: str, form: Submitted
+    ) -> Response:
+        amendment = _validated(
+            WishAmendment,
+            {
+                "version": _version(form),
+                "wishes_to_apply": form.value("wishes_to_apply"),
+                "wish_unconfirmed_reason": form.optional("wish_unconfirmed_reason"),
+            },
+            form,
+            {(name,): name for name in ("wishes_to_apply", "wish_unconfirmed_reason")},
+        )
+        if amendment is None:
+            return _consultation_page(request, pages, actor, consultation_id, form=form, status=422)
+        return _wish_change(
+            request,
+            pages,
+            actor,
+            consultation_id,
+            form,
+            lambda: pages.wishes.amend_wish(actor, consultation_id, amendment),
+            "wish_amended",
+        )
 
     # ------------------------------------------------------------ applications
 

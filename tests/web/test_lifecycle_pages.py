@@ -1155,3 +1155,42 @@ def test_the_application_page_shows_the_investigations(as_staff, database):
     reads = [e for e in database.audit if e.record_type == "investigation_summary"]
     assert reads
     assert reads[-1].actor_id == "cw-01"
+
+
+def test_a_wish_to_apply_is_given_up_only_after_the_supervisor_confirms(as_staff, database):
+    caseworker, supervisor = as_staff("cw-01"), as_staff("sv-01")
+    response = post(caseworker, "/consultations/new", "/consultations", consultation_form(True))
+    consultation_id = location_id(response, "consultations")
+    path = f"/consultations/{consultation_id}"
+    page = caseworker.get(path).text
+    assert "申請の意思の変化" in page
+    assert f"{path}/wish-changes/confirmation" not in page  # nothing to confirm yet
+
+    # Giving up the wish without a confirmed change of mind: both rules, nothing stored
+    refused = post(caseworker, path, f"{path}/wish", {"version": "1", "wishes_to_apply": "no"})
+    assert refused.status_code == 422
+    assert "本人の意思の変化を示す記録が必要です" in refused.text
+    assert "査察指導員の確認が必要です" in refused.text
+    assert table(database, "consultations")[consultation_id].wishes_to_apply.value == "yes"
+
+    account = "9月2日 本人から電話。親族の援助が決まり申請しないとのこと"
+    recorded = post(caseworker, path, f"{path}/wish-changes", {"version": "1", "account": account})
+    assert recorded.status_code == 303
+    page = caseworker.get(recorded.headers["location"]).text
+    assert account in page
+    assert "未確認" in page
+    assert f"{path}/wish-changes/confirmation" not in page  # the recorder cannot confirm
+
+    confirm_page = supervisor.get(path).text
+    assert f"{path}/wish-changes/confirmation" in confirm_page
+    confirmed = post(supervisor, path, f"{path}/wish-changes/confirmation", {"version": "2"})
+    assert confirmed.status_code == 303
+    stored = table(database, "consultations")[consultation_id]
+    assert stored.wish_changes[0].confirmed_by == "sv-01"
+
+    amended = post(caseworker, path, f"{path}/wish", {"version": "3", "wishes_to_apply": "no"})
+    assert amended.status_code == 303
+    assert "申請の意思を改めました" in caseworker.get(amended.headers["location"]).text
+    closed = post(caseworker, path, f"{path}/closing", {"version": "4", "outcome": "advice_only"})
+    assert closed.status_code == 303
+    assert table(database, "consultations")[consultation_id].outcome.value == "advice_only"
