@@ -47,6 +47,7 @@ from seikatsu_std.formats.wareki import format_wareki
 from seikatsu_std.model import CaseStatus, DecisionKind, StaffMember
 from seikatsu_std.model.decision import AssistanceAmounts
 from seikatsu_std.model.office import EmploymentType, StaffRole
+from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.audit import AccessPurpose
 from seikatsu_std.services.cases import CaseService
 from seikatsu_std.services.consultation_wish import ConsultationWishService
@@ -162,6 +163,7 @@ class Pages:
     determination: DeterminationService
     investigations: InvestigationService
     wishes: ConsultationWishService
+    appeals: AppealService
 
     def render(
         self,
@@ -856,7 +858,7 @@ def _login_page(
 
 def install_pages(app: FastAPI) -> None:
     """Register the pages and /static on ``app`` (after its state holds the services)."""
-    from reference_app import web_lifecycle
+    from reference_app import web_appeals, web_lifecycle
 
     env = _environment()
     env.globals["clock_labels"] = web_lifecycle.CLOCK_LABELS
@@ -871,10 +873,12 @@ def install_pages(app: FastAPI) -> None:
         determination=app.state.determination,
         investigations=app.state.investigations,
         wishes=app.state.consultation_wish,
+        appeals=app.state.appeals,
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(_routes())
     app.include_router(web_lifecycle.lifecycle_routes())
+    app.include_router(web_appeals.appeal_routes())
 
 
 def role_labels(staff: StaffMember) -> str:

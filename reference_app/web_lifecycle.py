@@ -217,15 +217,15 @@ async def _submitted(request: Request) -> FormState:
 
 
 Submitted = Annotated[FormState, Depends(_submitted)]
-_REFUSALS = (InvalidRequestError, RuleViolationError, VersionConflictError)
+REFUSALS = (InvalidRequestError, RuleViolationError, VersionConflictError)
 
 
-def _status_of(exc: ServiceError) -> int:
+def status_of(exc: ServiceError) -> int:
     return 409 if isinstance(exc, (VersionConflictError, TransitionNotAllowedError)) else 422
 
 
 _NO_VERSION = "画面の版を読み取れません。画面を読み込み直してから、もう一度操作してください"
-_CONFLICT_NOTE = "（入力した内容は保存されていません。下に最新の内容を表示しています。確かめてから、もう一度送ってください）"
+CONFLICT_NOTE = "（入力した内容は保存されていません。下に最新の内容を表示しています。確かめてから、もう一度送ってください）"
 
 
 def _message_ja(error: Mapping[str, Any]) -> str:
@@ -254,7 +254,7 @@ def _message_ja(error: Mapping[str, Any]) -> str:
     return "値が正しくありません"
 
 
-def _validated(
+def validated(
     model: type[M], data: dict[str, Any], form: FormState, fields: Mapping[Loc, str]
 ) -> M | None:
     """``model`` from ``data``; its errors go next to the fields ``fields`` maps them to."""
@@ -303,7 +303,7 @@ def _chosen(form: FormState, name: str, message: str) -> str | None:
     return value
 
 
-def _version(form: FormState, name: str = "version") -> str:
+def form_version(form: FormState, name: str = "version") -> str:
     return form.value(name) or "0"
 
 
@@ -315,7 +315,7 @@ def _done(done: str | None) -> str | None:
     return _DONE.get(done or "")
 
 
-def _redirect(path: str, done: str) -> RedirectResponse:
+def redirect_done(path: str, done: str) -> RedirectResponse:
     return RedirectResponse(f"{path}?done={done}", 303)
 
 
@@ -880,15 +880,15 @@ def lifecycle_routes() -> APIRouter:
         data["wishes_to_apply"] = _chosen(
             form, "wishes_to_apply", "申請の意思（あり・なし・確認できず）を選んでください"
         )
-        draft = _validated(ConsultationDraft, _present(data), form, _CONSULTATION_FIELDS)
+        draft = validated(ConsultationDraft, _present(data), form, _CONSULTATION_FIELDS)
         if draft is None or form.failed:
             return _consultation_form(request, pages, form, 422)
         try:
             view = pages.lifecycle.open_consultation(actor, draft)
-        except _REFUSALS as exc:
+        except REFUSALS as exc:
             form.refused(exc)
-            return _consultation_form(request, pages, form, _status_of(exc))
-        return _redirect(f"/consultations/{view.consultation.id}", "consultation")
+            return _consultation_form(request, pages, form, status_of(exc))
+        return redirect_done(f"/consultations/{view.consultation.id}", "consultation")
 
     @router.get("/consultations/{consultation_id}")
     def consultation_page(
@@ -907,9 +907,9 @@ def lifecycle_routes() -> APIRouter:
         if not form.value("outcome"):
             form.fail("outcome", "相談の結果を選んでください")
             return _consultation_page(request, pages, actor, consultation_id, form=form, status=422)
-        closing = _validated(
+        closing = validated(
             ConsultationClosing,
-            {"version": _version(form), "outcome": form.value("outcome")},
+            {"version": form_version(form), "outcome": form.value("outcome")},
             form,
             {("outcome",): "outcome"},
         )
@@ -917,12 +917,12 @@ def lifecycle_routes() -> APIRouter:
             return _consultation_page(request, pages, actor, consultation_id, form=form, status=422)
         try:
             pages.lifecycle.close_consultation(actor, consultation_id, closing)
-        except _REFUSALS as exc:
-            form.refused(exc, _CONFLICT_NOTE if isinstance(exc, VersionConflictError) else "")
+        except REFUSALS as exc:
+            form.refused(exc, CONFLICT_NOTE if isinstance(exc, VersionConflictError) else "")
             return _consultation_page(
-                request, pages, actor, consultation_id, form=form, status=_status_of(exc)
+                request, pages, actor, consultation_id, form=form, status=status_of(exc)
             )
-        return _redirect(f"/consultations/{consultation_id}", "closed")
+        return redirect_done(f"/consultations/{consultation_id}", "closed")
 
     def _wish_change(
         request: Request,
@@ -936,20 +936,20 @@ def lifecycle_routes() -> APIRouter:
         """Run a change of the wish to apply; a refusal shows the page again with the reason."""
         try:
             change()
-        except _REFUSALS as exc:
-            form.refused(exc, _CONFLICT_NOTE if isinstance(exc, VersionConflictError) else "")
+        except REFUSALS as exc:
+            form.refused(exc, CONFLICT_NOTE if isinstance(exc, VersionConflictError) else "")
             return _consultation_page(
-                request, pages, actor, consultation_id, form=form, status=_status_of(exc)
+                request, pages, actor, consultation_id, form=form, status=status_of(exc)
             )
-        return _redirect(f"/consultations/{consultation_id}", done)
+        return redirect_done(f"/consultations/{consultation_id}", done)
 
     @router.post("/consultations/{consultation_id}/wish-changes")
     def record_wish_change(
         request: Request, pages: PageContext, actor: Actor, consultation_id: str, form: Submitted
     ) -> Response:
-        record = _validated(
+        record = validated(
             WishChangeRecord,
-            {"version": _version(form), "account": form.value("account")},
+            {"version": form_version(form), "account": form.value("account")},
             form,
             {("account",): "account"},
         )
@@ -969,7 +969,7 @@ def lifecycle_routes() -> APIRouter:
     def confirm_wish_change(
         request: Request, pages: PageContext, actor: Actor, consultation_id: str, form: Submitted
     ) -> Response:
-        version = int(_version(form)) if _version(form).isdigit() else 0
+        version = int(form_version(form)) if form_version(form).isdigit() else 0
         return _wish_change(
             request,
             pages,
@@ -984,10 +984,10 @@ def lifecycle_routes() -> APIRouter:
     def amend_wish(
         request: Request, pages: PageContext, actor: Actor, consultation_id: str, form: Submitted
     ) -> Response:
-        amendment = _validated(
+        amendment = validated(
             WishAmendment,
             {
-                "version": _version(form),
+                "version": form_version(form),
                 "wishes_to_apply": form.value("wishes_to_apply"),
                 "wish_unconfirmed_reason": form.optional("wish_unconfirmed_reason"),
             },
@@ -1108,7 +1108,7 @@ def lifecycle_routes() -> APIRouter:
                 form.fail("caseworker_id", "担当する現業員を選んでください")
         else:
             data["case_id"] = case_id
-        draft = _validated(ApplicationDraft, _present(data), form, fields)
+        draft = validated(ApplicationDraft, _present(data), form, fields)
 
         def again(status: int) -> Response:
             return _application_form(
@@ -1119,13 +1119,13 @@ def lifecycle_routes() -> APIRouter:
             return again(422)
         try:
             view = pages.lifecycle.receive_application(actor, draft)
-        except _REFUSALS as exc:
+        except REFUSALS as exc:
             form.refused(exc)
-            return again(_status_of(exc))
+            return again(status_of(exc))
         done = "registered"
         if draft.consultation_id:
             done = _close_with_application(pages, actor, draft.consultation_id, view)
-        return _redirect(f"/applications/{view.application.id}", done)
+        return redirect_done(f"/applications/{view.application.id}", done)
 
     @router.get("/applications")
     def pending_applications(
@@ -1181,25 +1181,25 @@ def lifecycle_routes() -> APIRouter:
         """Run ``act`` (a service call); on a refusal the page again, the input kept."""
         try:
             act()
-        except _REFUSALS as exc:
-            form.refused(exc, _CONFLICT_NOTE if isinstance(exc, VersionConflictError) else "")
+        except REFUSALS as exc:
+            form.refused(exc, CONFLICT_NOTE if isinstance(exc, VersionConflictError) else "")
             return _application_page(
                 request,
                 pages,
                 actor,
                 application_id,
                 forms={name: form},
-                status=_status_of(exc),
+                status=status_of(exc),
             )
-        return _redirect(f"/applications/{application_id}", done or name)
+        return redirect_done(f"/applications/{application_id}", done or name)
 
     @router.post("/applications/{application_id}/extension")
     def record_extension(
         request: Request, pages: PageContext, actor: Actor, application_id: str, form: Submitted
     ) -> Response:
-        extension = _validated(
+        extension = validated(
             ExtensionRequest,
-            {"version": _version(form), "reason": form.value("reason")},
+            {"version": form_version(form), "reason": form.value("reason")},
             form,
             {("reason",): "reason"},
         )
@@ -1221,7 +1221,7 @@ def lifecycle_routes() -> APIRouter:
     def start_investigation(
         request: Request, pages: PageContext, actor: Actor, application_id: str, form: Submitted
     ) -> Response:
-        version = _validated(VersionOnly, {"version": _version(form)}, form, {})
+        version = validated(VersionOnly, {"version": form_version(form)}, form, {})
         if version is None:
             return _application_page(
                 request, pages, actor, application_id, forms={"investigation": form}, status=422
@@ -1280,7 +1280,7 @@ def lifecycle_routes() -> APIRouter:
             ("skip_reason_detail",): "skip_reason_detail",
             ("sent_on",): "sent_on",
         }
-        draft = _validated(SupportInquiryDraft, _present(data), form, fields)
+        draft = validated(SupportInquiryDraft, _present(data), form, fields)
         if draft is None or form.failed:
             return _application_page(
                 request, pages, actor, application_id, forms={"inquiry": form}, status=422
@@ -1299,10 +1299,10 @@ def lifecycle_routes() -> APIRouter:
     def withdraw_application(
         request: Request, pages: PageContext, actor: Actor, application_id: str, form: Submitted
     ) -> Response:
-        withdrawal = _validated(
+        withdrawal = validated(
             WithdrawalRequest,
             {
-                "version": _version(form),
+                "version": form_version(form),
                 "document_received_on": form.optional("document_received_on"),
                 "signed_by_applicant": {"yes": True, "no": False}.get(
                     form.value("signed_by_applicant")
@@ -1331,7 +1331,7 @@ def lifecycle_routes() -> APIRouter:
     def confirm_withdrawal(
         request: Request, pages: PageContext, actor: Actor, application_id: str, form: Submitted
     ) -> Response:
-        version = int(_version(form)) if _version(form).isdigit() else 0
+        version = int(form_version(form)) if form_version(form).isdigit() else 0
         return _application_action(
             request,
             pages,
@@ -1431,7 +1431,7 @@ def lifecycle_routes() -> APIRouter:
                 form, detail.household, kind, case_id
             )
             fields.update(calculation_fields)
-        draft = _validated(DecisionDraft, _present(data), form, fields)
+        draft = validated(DecisionDraft, _present(data), form, fields)
 
         def again(status: int) -> Response:
             return _decision_form(
@@ -1442,10 +1442,10 @@ def lifecycle_routes() -> APIRouter:
             return again(422)
         try:
             view = pages.lifecycle.draft_decision(actor, draft)
-        except _REFUSALS as exc:
+        except REFUSALS as exc:
             form.refused(exc)
-            return again(_status_of(exc))
-        return _redirect(f"/decisions/{view.decision.id}", "drafted")
+            return again(status_of(exc))
+        return redirect_done(f"/decisions/{view.decision.id}", "drafted")
 
     @router.get("/decisions/{decision_id}")
     def decision_page(
@@ -1466,17 +1466,17 @@ def lifecycle_routes() -> APIRouter:
         done: str,
         act: Any,
     ) -> Response:
-        version = _validated(VersionOnly, {"version": _version(form)}, form, {})
+        version = validated(VersionOnly, {"version": form_version(form)}, form, {})
         if version is None:
             return _decision_page(request, pages, actor, decision_id, form=form, status=422)
         try:
             act(version.version)
-        except _REFUSALS as exc:
-            form.refused(exc, _CONFLICT_NOTE if isinstance(exc, VersionConflictError) else "")
+        except REFUSALS as exc:
+            form.refused(exc, CONFLICT_NOTE if isinstance(exc, VersionConflictError) else "")
             return _decision_page(
-                request, pages, actor, decision_id, form=form, status=_status_of(exc)
+                request, pages, actor, decision_id, form=form, status=status_of(exc)
             )
-        return _redirect(f"/decisions/{decision_id}", done)
+        return redirect_done(f"/decisions/{decision_id}", done)
 
     @router.post("/decisions/{decision_id}/approval")
     def approve_decision(
@@ -1556,7 +1556,7 @@ def _notice_refused(
     form = FormState()
     form.refused(exc)
     form.title = "通知書を作れません"
-    return _decision_page(request, pages, actor, decision_id, form=form, status=_status_of(exc))
+    return _decision_page(request, pages, actor, decision_id, form=form, status=status_of(exc))
 
 
 def _close_with_application(

@@ -1194,3 +1194,51 @@ def test_a_wish_to_apply_is_given_up_only_after_the_supervisor_confirms(as_staff
     closed = post(caseworker, path, f"{path}/closing", {"version": "4", "outcome": "advice_only"})
     assert closed.status_code == 303
     assert table(database, "consultations")[consultation_id].outcome.value == "advice_only"
+
+
+def test_a_request_for_review_is_registered_listed_and_ruled(as_staff, database):
+    caseworker, outsourced = as_staff("cw-01"), as_staff("out-01")
+    case_page = caseworker.get("/cases/case-00003").text
+    assert 'href="/cases/case-00003/review-requests/new"' in case_page
+    form_page = caseworker.get("/cases/case-00003/review-requests/new").text
+    assert 'value="dec-00003"' in form_page
+
+    new = "/cases/case-00003/review-requests/new"
+    data = {
+        "decision_id": "dec-00003",
+        "requested_on": "2023-08-01",
+        "reviewing_authority": "中野区長",
+        "consults_board": "no",
+    }
+    refused = post(caseworker, new, "/cases/case-00003/review-requests", data)
+    assert refused.status_code == 422
+    assert "決定日" in refused.text  # requested before the decision of 2023-08-12
+    assert "東京都知事" in refused.text  # the governor reviews (法64条)
+    assert "中野区長" in refused.text  # what was typed is kept
+    assert table(database, "review_requests") == {}
+
+    data |= {"requested_on": "2023-08-21", "reviewing_authority": "東京都知事"}
+    registered = post(caseworker, new, "/cases/case-00003/review-requests", data)
+    assert registered.status_code == 303
+    listing = caseworker.get(registered.headers["location"]).text
+    assert "審査請求を登録しました" in listing
+    (review,) = table(database, "review_requests").values()
+    assert review.ruling_due_on.isoformat() == "2023-10-10"
+    assert "令和5年10月10日" in listing
+    assert f"/review-requests/{review.id}/ruling" in listing
+    assert f"/review-requests/{review.id}/ruling" not in outsourced.get("/review-requests").text
+
+    ruling = {"version": "1", "ruled_on": "2023-09-15", "ruling": "dismissed"}
+    missing = post(caseworker, "/review-requests", f"/review-requests/{review.id}/ruling", ruling)
+    assert missing.status_code == 422  # 再審査請求 not answered
+    ruled = post(
+        caseworker,
+        "/review-requests",
+        f"/review-requests/{review.id}/ruling",
+        ruling | {"further_review": "yes"},
+    )
+    assert ruled.status_code == 303
+    listing = caseworker.get(ruled.headers["location"]).text
+    assert "棄却" in listing
+    assert "再審査請求あり" in listing
+    assert table(database, "review_requests")[review.id].ruling.value == "dismissed"
