@@ -64,6 +64,7 @@ from seikatsu_std.standards.loader import shipped_standards_copy
 from seikatsu_std.workflows import clocks
 from seikatsu_std.workflows import lifecycle as workflows
 from seikatsu_std.workflows.engine import Workflow
+from tests.support import ROOT
 
 Patch = Callable[[pytest.MonkeyPatch], None]
 W = TypeVar("W", bound=Workflow[Any, Any])
@@ -689,6 +690,12 @@ MUTANTS: tuple[Mutant, ...] = (
 def test_there_are_at_least_fifteen_mutants() -> None:
     assert len(MUTANTS) >= 15
     assert len({m.name for m in MUTANTS}) == len(MUTANTS)
+
+
+def test_the_kit_page_states_how_many_mutants_there_are() -> None:
+    page = (ROOT / "docs" / "conformance-kit.md").read_text(encoding="utf-8")
+    assert f"ライブラリを意図的に壊した {len(MUTANTS)} 通りの版" in page
+    assert f"| 検出（正しい要件が不適合） | {len(MUTANTS)} |" in page
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=[f"{m.requirement}:{m.name}" for m in MUTANTS])
