@@ -320,6 +320,24 @@ class InProcessTarget:
         assert self.staff_id is not None
         return self.staff_id
 
+    def _post(
+        self,
+        path: str,
+        body: Mapping[str, Any],
+        model: type[BaseModel],
+        use: Callable[..., Any],
+        *ids: str,
+        status: int = 200,
+    ) -> Reply:
+        """A POST whose body is the request model ``model``: ``use(actor, *ids, request)``."""
+        return self._call(
+            "POST",
+            path,
+            dict(body),
+            lambda: use(self._actor(), *ids, model.model_validate(body)),
+            status,
+        )
+
     # ------------------------------------------------------------ operations
 
     def reset(self) -> None:
@@ -485,24 +503,17 @@ class InProcessTarget:
     # ------------------------------------------------------------ the case lifecycle
 
     def open_consultation(self, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
-            "/consultations",
-            dict(body),
-            lambda: self.lifecycle.open_consultation(
-                self._actor(), ConsultationDraft.model_validate(body)
-            ),
-            201,
+        return self._post(
+            "/consultations", body, ConsultationDraft, self.lifecycle.open_consultation, status=201
         )
 
     def close_consultation(self, consultation_id: str, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             f"/consultations/{consultation_id}/closing",
-            dict(body),
-            lambda: self.lifecycle.close_consultation(
-                self._actor(), consultation_id, ConsultationClosing.model_validate(body)
-            ),
+            body,
+            ConsultationClosing,
+            self.lifecycle.close_consultation,
+            consultation_id,
         )
 
     def consultation_wish(self, consultation_id: str, step: str, body: Mapping[str, Any]) -> Reply:
@@ -611,13 +622,12 @@ class InProcessTarget:
         )
 
     def extend_deadline(self, application_id: str, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             f"/applications/{application_id}/extension",
-            dict(body),
-            lambda: self.lifecycle.record_extension(
-                self._actor(), application_id, ExtensionRequest.model_validate(body)
-            ),
+            body,
+            ExtensionRequest,
+            self.lifecycle.record_extension,
+            application_id,
         )
 
     def start_investigation(self, application_id: str, version: int) -> Reply:
@@ -632,46 +642,41 @@ class InProcessTarget:
         )
 
     def withdraw_application(self, application_id: str, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             f"/applications/{application_id}/withdrawal",
-            dict(body),
-            lambda: self.lifecycle.withdraw_application(
-                self._actor(), application_id, WithdrawalRequest.model_validate(body)
-            ),
+            body,
+            WithdrawalRequest,
+            self.lifecycle.withdraw_application,
+            application_id,
         )
 
     def record_support_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             f"/applications/{application_id}/support-inquiries",
-            dict(body),
-            lambda: self.lifecycle.record_support_inquiry(
-                self._actor(), application_id, SupportInquiryDraft.model_validate(body)
-            ),
-            201,
+            body,
+            SupportInquiryDraft,
+            self.lifecycle.record_support_inquiry,
+            application_id,
+            status=201,
         )
 
     def register_ex_officio(self, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             "/ex-officio-protections",
-            dict(body),
-            lambda: self.ex_officio.register_ex_officio(
-                self._actor(), ExOfficioDraft.model_validate(body)
-            ),
-            201,
+            body,
+            ExOfficioDraft,
+            self.ex_officio.register_ex_officio,
+            status=201,
         )
 
     def determine_need(self, application_id: str, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             f"/applications/{application_id}/need-determinations",
-            dict(body),
-            lambda: self.determination.determine_need(
-                self._actor(), application_id, NeedDeterminationRequest.model_validate(body)
-            ),
-            201,
+            body,
+            NeedDeterminationRequest,
+            self.determination.determine_need,
+            application_id,
+            status=201,
         )
 
     def need_determinations(self, application_id: str) -> Reply:
@@ -691,14 +696,13 @@ class InProcessTarget:
         )
 
     def register_support_obligor(self, application_id: str, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             f"/applications/{application_id}/support-obligors",
-            dict(body),
-            lambda: self.investigations.register_obligor(
-                self._actor(), application_id, SupportObligorDraft.model_validate(body)
-            ),
-            201,
+            body,
+            SupportObligorDraft,
+            self.investigations.register_obligor,
+            application_id,
+            status=201,
         )
 
     def support_obligors(self, application_id: str) -> Reply:
@@ -746,35 +750,32 @@ class InProcessTarget:
         )
 
     def record_work_capacity(self, application_id: str, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             f"/applications/{application_id}/work-capacity-assessments",
-            dict(body),
-            lambda: self.investigations.record_work_capacity(
-                self._actor(), application_id, WorkCapacityDraft.model_validate(body)
-            ),
-            201,
+            body,
+            WorkCapacityDraft,
+            self.investigations.record_work_capacity,
+            application_id,
+            status=201,
         )
 
     def record_other_measures(self, application_id: str, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             f"/applications/{application_id}/other-measure-checks",
-            dict(body),
-            lambda: self.investigations.record_other_measures(
-                self._actor(), application_id, OtherMeasureChecksRequest.model_validate(body)
-            ),
+            body,
+            OtherMeasureChecksRequest,
+            self.investigations.record_other_measures,
+            application_id,
         )
 
     def record_asset_inquiry(self, application_id: str, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             f"/applications/{application_id}/asset-inquiries",
-            dict(body),
-            lambda: self.investigations.record_asset_inquiry(
-                self._actor(), application_id, AssetInquiryDraft.model_validate(body)
-            ),
-            201,
+            body,
+            AssetInquiryDraft,
+            self.investigations.record_asset_inquiry,
+            application_id,
+            status=201,
         )
 
     def asset_inquiry_letter(self, inquiry_id: str) -> Reply:
@@ -786,13 +787,12 @@ class InProcessTarget:
         )
 
     def record_asset_answer(self, inquiry_id: str, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             f"/asset-inquiries/{inquiry_id}/answer",
-            dict(body),
-            lambda: self.investigations.record_asset_answer(
-                self._actor(), inquiry_id, AssetInquiryAnswer.model_validate(body)
-            ),
+            body,
+            AssetInquiryAnswer,
+            self.investigations.record_asset_answer,
+            inquiry_id,
         )
 
     def unanswered_asset_inquiries(
@@ -814,14 +814,8 @@ class InProcessTarget:
         )
 
     def draft_decision(self, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
-            "/decisions",
-            dict(body),
-            lambda: self.lifecycle.draft_decision(
-                self._actor(), DecisionDraft.model_validate(body)
-            ),
-            201,
+        return self._post(
+            "/decisions", body, DecisionDraft, self.lifecycle.draft_decision, status=201
         )
 
     def get_decision(self, decision_id: str) -> Reply:
@@ -865,24 +859,22 @@ class InProcessTarget:
     # ------------------------------------------------------------ requests for review
 
     def register_review_request(self, case_id: str, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             f"/cases/{case_id}/review-requests",
-            dict(body),
-            lambda: self.appeals.register(
-                self._actor(), case_id, ReviewRequestDraft.model_validate(body)
-            ),
-            201,
+            body,
+            ReviewRequestDraft,
+            self.appeals.register,
+            case_id,
+            status=201,
         )
 
     def record_review_ruling(self, review_request_id: str, body: Mapping[str, Any]) -> Reply:
-        return self._call(
-            "POST",
+        return self._post(
             f"/review-requests/{review_request_id}/ruling",
-            dict(body),
-            lambda: self.appeals.record_ruling(
-                self._actor(), review_request_id, RulingRecord.model_validate(body)
-            ),
+            body,
+            RulingRecord,
+            self.appeals.record_ruling,
+            review_request_id,
         )
 
     def review_requests(
