@@ -6,14 +6,16 @@ References: 生活保護法24条 (申請による保護の開始及び変更), 2
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Literal, Self
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, ConfigDict, Field, model_validator
 
 from seikatsu_std.model.base import LabelledEnum, Record, StdModel, record_type_field
 from seikatsu_std.model.case import ExOfficioRecord, StartBasis
 from seikatsu_std.model.common import AssistanceKind, RecordId, Yen
+from seikatsu_std.model.office import StaffRole
 
 
 class DecisionKind(LabelledEnum):
@@ -29,13 +31,52 @@ class DecisionKind(LabelledEnum):
 
 
 class DecisionStatus(LabelledEnum):
-    """決定の事務処理の状況（起案→決裁→通知）。"""
+    """決定の事務処理の状況（起案→決裁に回付→段階ごとの決裁→通知）。"""
 
     __title__ = "決定の処理状況"
 
     DRAFT = "draft", "起案中"
+    SUBMITTED = "submitted", "決裁待ち"
+    IN_APPROVAL = "in_approval", "決裁中"
     APPROVED = "approved", "決裁済"
     NOTIFIED = "notified", "通知済"
+
+
+#: The statuses of a decision that is final (決裁済・通知済): only these may be notified or
+#: ground a ticket or a payment (REQ-APP-022).
+FINAL_STATUSES = frozenset({DecisionStatus.APPROVED, DecisionStatus.NOTIFIED})
+
+
+def decision_is_final(status: DecisionStatus) -> bool:
+    """Has every approval stage approved the decision (決裁済・通知済)?"""
+    return status in FINAL_STATUSES
+
+
+class ApprovalKind(LabelledEnum):
+    """決裁の区分: 途中の段階の決裁か、決定を確定させる最後の段階の決裁か。"""
+
+    __title__ = "決裁区分"
+
+    INTERMEDIATE = "intermediate", "中間決裁"
+    FINAL = "final", "最終決裁"
+
+
+class ApprovalEntry(StdModel):
+    """決裁の記録1件: どの段階を、誰が、いつ、どの区分で決裁したか。"""
+
+    model_config = ConfigDict(title="決裁の記録")
+
+    stage: int = Field(
+        title="決裁の段階", description="福祉事務所の決裁の段階の順番（1から）。", ge=1
+    )
+    role: StaffRole = Field(
+        title="決裁した役割", description="決裁した職員がこの段階で務めた役割。"
+    )
+    kind: ApprovalKind = Field(title="決裁区分", description="中間決裁・最終決裁の別。")
+    approved_by: RecordId = Field(title="決裁者ID", description="この段階を決裁した職員。")
+    approved_at: AwareDatetime = Field(
+        title="決裁日時", description="この段階を決裁した日時（タイムゾーン付き）。"
+    )
 
 
 class RejectionReason(LabelledEnum):
@@ -204,7 +245,11 @@ def withdrawal_gaps(
     return gaps
 
 
-_WITH_AMOUNTS = (DecisionKind.START, DecisionKind.CHANGE)
+#: The kinds whose amounts the calculation engine computes from the standards (開始・変更).
+PRICED_KINDS = frozenset({DecisionKind.START, DecisionKind.CHANGE})
+#: The kinds of decision that record amounts by kind of assistance (REQ-APP-021: all but
+#: 却下・廃止). A suspension records what is still paid while suspended (0 for a full one).
+KINDS_WITH_AMOUNTS = PRICED_KINDS | {DecisionKind.SUSPENSION}
 
 
 class Decision(Record):
@@ -272,7 +317,10 @@ class Decision(Record):
     amounts: AssistanceAmounts | None = Field(
         default=None,
         title="扶助別の額",
-        description="開始・変更決定後の扶助別の月額（計算エンジンの結果）。",
+        description=(
+            "開始・変更決定後の扶助別の月額（計算エンジンの結果）。停止の決定では停止の間も支給する額"
+            "（すべて停止するなら0）。"
+        ),
     )
     minimum_living_cost: Yen | None = Field(
         default=None, title="最低生活費", description="判定に用いた最低生活費の月額。"
@@ -306,7 +354,17 @@ class Decision(Record):
     approved_by: RecordId | None = Field(
         default=None, title="決裁者ID", description="決定を決裁した職員（査察指導員・課長等）。"
     )
-    approved_on: date | None = Field(default=None, title="決裁日", description="決裁した日。")
+    approved_on: date | None = Field(
+        default=None, title="決裁日", description="最後の段階の決裁をした日。"
+    )
+    submitted_on: date | None = Field(
+        default=None, title="回付日", description="起案者が決定を決裁に回した日。"
+    )
+    approvals: list[ApprovalEntry] = Field(
+        default_factory=list,
+        title="決裁の記録",
+        description="段階ごとの決裁の記録（決裁者・決裁日時・決裁区分）。最後の記録が最終決裁。",
+    )
     notified_on: date | None = Field(
         default=None, title="通知日", description="決定通知書を発した日。"
     )
@@ -363,14 +421,42 @@ class Decision(Record):
                 f"辞退による廃止の記録に欠けがあります: {'・'.join(gaps)} "
                 "(termination by withdrawal without complete declaration and free-will check)"
             )
-        if (kind in _WITH_AMOUNTS) != (self.amounts is not None):
+        if (kind in KINDS_WITH_AMOUNTS) != (self.amounts is not None):
             raise ValueError(
-                "扶助別の額は開始・変更の決定に限り、かつ必ず記録します "
-                "(amounts iff kind is start or change)"
+                "扶助別の額は開始・変更・停止の決定に限り、かつ必ず記録します "
+                "(amounts iff kind is start, change or suspension)"
+            )
+
+    def _check_approvals(self, approved: bool) -> None:
+        """The approval entries: stages in order, the drafter in none, one final entry last."""
+        entries = self.approvals
+        if [entry.stage for entry in entries] != list(range(1, len(entries) + 1)):
+            raise ValueError("決裁の記録の段階が1から順になっていません (stages out of order)")
+        if any(entry.approved_by == self.drafted_by for entry in entries):
+            raise ValueError(
+                "起案者が自らの起案を決裁することはできません (the drafter cannot approve)"
+            )
+        kinds = [entry.kind for entry in entries]
+        expected_final = [ApprovalKind.FINAL] if approved else []
+        if kinds[len(kinds) - len(expected_final) :] != expected_final or (
+            ApprovalKind.FINAL in kinds[: len(kinds) - len(expected_final)]
+        ):
+            raise ValueError(
+                "最終決裁の記録は決裁済・通知済の決定の最後の記録に限ります "
+                "(exactly one final approval, last, once approved)"
+            )
+        if (self.status is DecisionStatus.IN_APPROVAL) != (not approved and bool(entries)):
+            raise ValueError(
+                "決裁中の決定には途中の段階の決裁の記録が必要です（起案中・決裁待ちには記録できません） "
+                "(intermediate approvals iff in approval)"
+            )
+        if approved and entries and entries[-1].approved_by != self.approved_by:
+            raise ValueError(
+                "最終決裁の決裁者が決定の決裁者と一致しません (final approver differs)"
             )
 
     def _check_approval(self) -> None:
-        approved = self.status in (DecisionStatus.APPROVED, DecisionStatus.NOTIFIED)
+        approved = decision_is_final(self.status)
         recorded = (self.approved_by, self.approved_on, self.decided_on)
         if approved and any(value is None for value in recorded):
             raise ValueError(
@@ -385,6 +471,8 @@ class Decision(Record):
             raise ValueError(
                 "起案者が自らの起案を決裁することはできません (the drafter cannot approve)"
             )
+        if self.submitted_on is not None and self.submitted_on < self.drafted_on:
+            raise ValueError("回付日が起案日より前です (submitted_on before drafted_on)")
         if self.approved_on is not None and self.approved_on < self.drafted_on:
             raise ValueError("決裁日が起案日より前です (approved_on before drafted_on)")
         notified = self.status is DecisionStatus.NOTIFIED
@@ -392,3 +480,22 @@ class Decision(Record):
             raise ValueError("通知日は通知済の決定に限り記録します (notified_on iff notified)")
         if self.notified_on and self.approved_on and self.notified_on < self.approved_on:
             raise ValueError("通知日が決裁日より前です (notified_on before approved_on)")
+        self._check_approvals(approved)
+
+
+def current_decision(decisions: Iterable[Decision]) -> Decision | None:
+    """The final start/change decision in force: the latest one, unless a later final
+    suspension or termination ended it."""
+    current = None
+    for decision in sorted(
+        (d for d in decisions if decision_is_final(d.status)),
+        key=lambda d: (d.effective_on, d.decided_on or d.effective_on),
+    ):
+        current = decision if decision.kind in PRICED_KINDS else None
+    return current
+
+
+def amounts_in_force(decisions: Iterable[Decision]) -> AssistanceAmounts | None:
+    """The amounts by kind the case's decisions put in force (``None``: none in force)."""
+    current = current_decision(decisions)
+    return None if current is None else current.amounts

@@ -6,11 +6,11 @@ References: 社会福祉法14条–16条 (welfare offices, staff, standard numbe
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
 
-from seikatsu_std.model.base import LabelledEnum, Record, record_type_field
+from seikatsu_std.model.base import LabelledEnum, Record, StdModel, record_type_field
 from seikatsu_std.model.common import Address, KanaName, Period, RecordId
 from seikatsu_std.model.identifiers import LocalGovernmentCode, PublicPayerNumber
 
@@ -41,6 +41,11 @@ class StaffRole(LabelledEnum):
     AUDITOR = "auditor", "監査担当"
 
 
+#: The roles that may approve (決裁) a decision: supervisors and the section chief (or head),
+#: who must also be qualified public officials (see :mod:`seikatsu_std.authority`).
+APPROVER_ROLES = frozenset({StaffRole.SUPERVISOR, StaffRole.SECTION_CHIEF})
+
+
 class EmploymentType(LabelledEnum):
     """任用・雇用の形態。委託事業者の職員は公務員ではなく、決定・決裁・返還請求はできない。"""
 
@@ -62,6 +67,84 @@ class Qualification(LabelledEnum):
     PHYSICIAN = "physician", "医師"
     PUBLIC_HEALTH_NURSE = "public_health_nurse", "保健師"
     CAREER_CONSULTANT = "career_consultant", "キャリアコンサルタント"
+
+
+class ApprovalStage(StdModel):
+    """決裁の段階1つ: この段階を決裁できる職員の役割。"""
+
+    model_config = ConfigDict(title="決裁の段階")
+
+    roles: list[StaffRole] = Field(
+        title="決裁できる役割",
+        description="この段階を決裁できる職員の役割（査察指導員・課長（所長）のいずれか、または両方）。",
+        min_length=1,
+    )
+
+    @model_validator(mode="after")
+    def _approvers_only(self) -> Self:
+        others = [role for role in self.roles if role not in APPROVER_ROLES]
+        if others:
+            names = "・".join(role.label for role in others)
+            raise ValueError(
+                f"{names} は決裁の段階に設定できません（決裁は査察指導員・課長（所長）が行います） "
+                f"(roles {[r.value for r in others]} cannot approve)"
+            )
+        return self
+
+    def label(self) -> str:
+        """The stage as the office names it (査察指導員・課長（所長）…)."""
+        return "または".join(role.label for role in self.roles)
+
+
+class NoticeItem(LabelledEnum):
+    """決定通知書の様式に置く記載事項。"""
+
+    __title__ = "決定通知書の記載事項"
+
+    DECISION = "decision", "決定の内容"
+    AMOUNTS = "amounts", "扶助別の額"
+    REASONS = "reasons", "決定の理由"
+    REVIEW_INSTRUCTION = "review_instruction", "審査請求の教示"
+    COURT_INSTRUCTION = "court_instruction", "取消訴訟の教示"
+    CONTACT = "contact", "担当者"
+
+
+def _standard_approval() -> list[ApprovalStage]:
+    return [ApprovalStage(roles=[StaffRole.SUPERVISOR, StaffRole.SECTION_CHIEF])]
+
+
+class OfficeSettings(StdModel):
+    """福祉事務所ごとの設定: 決裁の段階と決定通知書の様式。
+
+    設定しない事務所は標準の値による: 決裁は1段階（査察指導員または課長）、通知書は
+    すべての記載事項を置く。起案者による決裁を許す設定は標準にない（REQ-APP-024）。
+    """
+
+    model_config = ConfigDict(title="福祉事務所の設定")
+
+    approval_stages: list[ApprovalStage] = Field(
+        default_factory=_standard_approval,
+        title="決裁の段階",
+        description=(
+            "決定が確定するまでの決裁の段階（順に）。最後の段階の決裁で決定が確定する。"
+            "標準は1段階（査察指導員または課長）。"
+        ),
+        min_length=1,
+    )
+    notice_items: list[NoticeItem] = Field(
+        default_factory=lambda: list(NoticeItem),
+        title="決定通知書の記載事項",
+        description=(
+            "決定通知書の様式に置く記載事項。決定の内容・理由・扶助別の額・審査請求と取消訴訟の教示を"
+            "欠く様式では通知書を発行できない。"
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _distinct_items(self) -> Self:
+        if len(set(self.notice_items)) != len(self.notice_items):
+            raise ValueError("決定通知書の記載事項が重複しています (duplicate notice items)")
+        return self
 
 
 class WelfareOffice(Record):
@@ -96,6 +179,11 @@ class WelfareOffice(Record):
         description="医療券・介護券に記載する生活保護の公費負担者番号（法別番号12、8桁）。",
     )
     address: Address = Field(title="所在地", description="福祉事務所の所在地。")
+    settings: OfficeSettings = Field(
+        default_factory=OfficeSettings,
+        title="設定",
+        description="決裁の段階・決定通知書の様式（設定しなければ標準の値）。",
+    )
 
 
 class StaffMember(Record):
@@ -126,6 +214,17 @@ class StaffMember(Record):
         title="在職期間",
         description="この所属・役割で勤務する期間。",
     )
+
+    @model_validator(mode="after")
+    def _approvers_are_officials(self) -> Self:
+        approving = APPROVER_ROLES.intersection(self.roles)
+        if approving and self.employment_type is EmploymentType.OUTSOURCED:
+            names = "・".join(sorted(role.label for role in approving))
+            raise ValueError(
+                f"委託事業者の職員に{names}の役割（決裁の権限）は与えられません "
+                "(outsourced staff cannot hold an approving role)"
+            )
+        return self
 
     @property
     def is_public_official(self) -> bool:

@@ -13,8 +13,8 @@ import numpy as np
 
 from seikatsu_std.authority import Action
 from seikatsu_std.calc import CalculationError
-from seikatsu_std.model import Case, CaseStatus, Decision, DecisionKind, StaffMember
-from seikatsu_std.model.decision import DecisionStatus
+from seikatsu_std.model import Case, CaseStatus, StaffMember
+from seikatsu_std.model.decision import current_decision
 from seikatsu_std.model.identifiers import MyNumber
 from seikatsu_std.model.office import StaffRole
 from seikatsu_std.services.audit import (
@@ -40,8 +40,6 @@ from seikatsu_std.services.models import (
 )
 from seikatsu_std.services.ports import UnitOfWork, Versioned
 
-_IN_FORCE = (DecisionStatus.APPROVED, DecisionStatus.NOTIFIED)
-_AMOUNT_KINDS = (DecisionKind.START, DecisionKind.CHANGE)
 _OPEN_STATUSES = (CaseStatus.ACTIVE, CaseStatus.SUSPENDED)
 
 
@@ -103,7 +101,7 @@ class CaseService(ServiceBase):
         attention = []
         if (
             case.status is CaseStatus.ACTIVE
-            and _current_decision(uow.decisions.for_case(case.id)) is None
+            and current_decision(uow.decisions.for_case(case.id)) is None
         ):
             attention.append("適用中の保護決定がありません")
         return CaseSummary(
@@ -125,7 +123,7 @@ class CaseService(ServiceBase):
             actor, found = self._open_case(uow, actor_id, case_id, Action.READ_CASE)
             case = found.record
             household = self._household(uow, case)
-            decision = _current_decision(uow.decisions.for_case(case.id))
+            decision = current_decision(uow.decisions.for_case(case.id))
             calculation = error = None
             if decision is not None and decision.calculation_id is not None:
                 stored = uow.calculations.get(decision.calculation_id)
@@ -308,14 +306,3 @@ class CaseService(ServiceBase):
             standard_caseworkers=standard,
             rows=rows,
         )
-
-
-def _current_decision(decisions: list[Decision]) -> Decision | None:
-    """The latest approved start/change decision, unless a later suspension/termination ended it."""
-    current = None
-    for decision in sorted(
-        (d for d in decisions if d.status in _IN_FORCE),
-        key=lambda d: (d.effective_on, d.decided_on or d.effective_on),
-    ):
-        current = decision if decision.kind in _AMOUNT_KINDS else None
-    return current

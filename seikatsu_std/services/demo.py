@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from seikatsu_std.calc import CalculationError, CalculationInput, Calculator
 from seikatsu_std.calc.results import CalculationResult
@@ -188,6 +188,15 @@ def _add_case(
                 "drafted_on": (decided - timedelta(days=2)).isoformat(),
                 "approved_by": "sv-01",
                 "approved_on": decided.isoformat(),
+                "approvals": [
+                    {
+                        "stage": 1,
+                        "role": "supervisor",
+                        "kind": "final",
+                        "approved_by": "sv-01",
+                        "approved_at": datetime.combine(decided, time(10), JST).isoformat(),
+                    }
+                ],
                 "notified_on": decided.isoformat(),
             }
         )

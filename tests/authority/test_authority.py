@@ -6,9 +6,10 @@ from datetime import date
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from seikatsu_std.authority import RULES, Action, authorize
-from seikatsu_std.model.office import StaffMember
+from seikatsu_std.model.office import StaffMember, StaffRole
 
 TODAY = date(2025, 6, 1)
 
@@ -43,7 +44,10 @@ def test_outsourced_staff_may_record_visits_but_never_decide_approve_or_demand()
         verdict = check(outsourced, action)
         assert not verdict.allowed
         assert "委託事業者の職員は行えません" in verdict.reason_ja
-    supervisor_title = staff(["supervisor"], employment="outsourced")
+    with pytest.raises(ValidationError, match="決裁の権限"):
+        staff(["supervisor"], employment="outsourced")
+    # A record read without validation is still refused by the authority rule.
+    supervisor_title = outsourced.model_copy(update={"roles": [StaffRole.SUPERVISOR]})
     assert not check(supervisor_title, Action.APPROVE_DECISION).allowed
 
 
@@ -52,7 +56,10 @@ def test_only_qualified_public_supervisors_approve_and_never_their_own_draft():
     assert check(supervisor, Action.APPROVE_DECISION, drafted_by="cw").allowed
     own = check(supervisor, Action.APPROVE_DECISION, drafted_by="sv")
     assert not own.allowed
-    assert own.reason_ja == "自ら起案した決定を決裁することはできません"
+    assert (
+        own.reason_ja
+        == "起案者は自ら起案した決定を決裁できません（どの設定・権限によってもできません）"
+    )
     unqualified = check(
         staff(["supervisor"], qualified=False), Action.APPROVE_DECISION, drafted_by="cw"
     )

@@ -277,13 +277,16 @@ def test_approval_and_notice_dates_are_in_order(example):
     assert "通知日は通知済の決定に限り記録します" in _error(Decision, data)
 
 
-def test_start_and_change_carry_amounts_others_do_not(example):
+def test_start_change_and_suspension_carry_amounts_others_do_not(example):
     data = example("decision")
     del data["amounts"]
-    assert "扶助別の額は開始・変更の決定に限り" in _error(Decision, data)
+    assert "扶助別の額は開始・変更・停止の決定に限り" in _error(Decision, data)
     data = example("decision")
-    data.update(kind="suspension")
-    assert "扶助別の額は開始・変更の決定に限り" in _error(Decision, data)
+    data.update(kind="suspension", application_id=None, amounts=None)
+    assert "扶助別の額は開始・変更・停止の決定に限り" in _error(Decision, data)
+    data = example("decision")
+    data.update(kind="termination", termination_reason="death", application_id=None)
+    assert "扶助別の額は開始・変更・停止の決定に限り" in _error(Decision, data)
 
 
 def test_rejection_needs_its_reason_category(example):
