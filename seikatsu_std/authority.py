@@ -17,7 +17,7 @@ import attrs
 
 from seikatsu_std.model.base import LabelledEnum
 from seikatsu_std.model.legal import LegalRef, Verification
-from seikatsu_std.model.office import StaffMember, StaffRole
+from seikatsu_std.model.office import APPROVER_ROLES, StaffMember, StaffRole
 
 
 class Action(LabelledEnum):
@@ -40,6 +40,7 @@ class Action(LabelledEnum):
     READ_AUDIT_LOG = "read_audit_log", "監査ログの閲覧・検証"
     MANAGE_MEDICAL = "manage_medical", "医療扶助・介護扶助の事務"
     MANAGE_PAYMENTS = "manage_payments", "経理・支給の事務"
+    ADMINISTER_OFFICE = "administer_office", "福祉事務所の設定と職員の役割の管理"
 
 
 _DECIDE = LegalRef(
@@ -120,7 +121,7 @@ RULES: dict[Action, Rule] = {
         (R.CASEWORKER, R.SUPERVISOR), _PUBLIC, _CERTIFIED, legal=(_DECIDE, _QUALIFIED)
     ),
     Action.APPROVE_DECISION: _rule(
-        (R.SUPERVISOR, R.SECTION_CHIEF),
+        APPROVER_ROLES,
         _PUBLIC,
         _CERTIFIED,
         _NOT_DRAFTER,
@@ -143,6 +144,9 @@ RULES: dict[Action, Rule] = {
         (R.MEDICAL_CLERK, R.CASEWORKER, R.CONTRACTED_PHYSICIAN), legal=(_PRIVACY,)
     ),
     Action.MANAGE_PAYMENTS: _rule((R.ACCOUNTING_CLERK,), _PUBLIC, legal=(_DECIDE,)),
+    # The approval stages, the notice layout and who holds which role are the office's own
+    # organisation: set by the section chief (課長・所長), never by outsourced staff.
+    Action.ADMINISTER_OFFICE: _rule((R.SECTION_CHIEF,), _PUBLIC, legal=(_DECIDE,)),
 }
 
 
@@ -205,7 +209,7 @@ def authorize(
     if _NOT_DRAFTER in rule.requires and drafted_by == staff.id:
         return Verdict(
             False,
-            "自ら起案した決定を決裁することはできません",
+            "起案者は自ら起案した決定を決裁できません（どの設定・権限によってもできません）",
             "the drafter of a decision cannot approve it",
             rule.legal,
         )

@@ -14,7 +14,14 @@ standards tables ``application_decision_deadline`` and ``appeal_request_period``
 Rendering needs the ``notices`` extra (Jinja2, reportlab).
 """
 
-from seikatsu_std.notices.build import EFFECTIVE_LABELS, TITLES, NoticeError, build_decision_notice
+from seikatsu_std.notices.build import (
+    EFFECTIVE_LABELS,
+    TITLES,
+    NoticeError,
+    build_decision_notice,
+    missing_notice_items,
+    required_notice_items,
+)
 from seikatsu_std.notices.html import render_notice_html
 from seikatsu_std.notices.model import (
     AmountLine,
@@ -40,6 +47,8 @@ __all__ = [
     "NoticeParty",
     "NoticePdfError",
     "build_decision_notice",
+    "missing_notice_items",
     "render_notice_html",
     "render_notice_pdf",
+    "required_notice_items",
 ]

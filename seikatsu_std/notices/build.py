@@ -18,15 +18,17 @@ from seikatsu_std.formats.wareki import format_wareki
 from seikatsu_std.model.case import Case
 from seikatsu_std.model.common import AssistanceKind
 from seikatsu_std.model.decision import (
+    FINAL_STATUSES,
+    KINDS_WITH_AMOUNTS,
+    PRICED_KINDS,
     AssistanceAmounts,
     Decision,
     DecisionKind,
-    DecisionStatus,
     TerminationReason,
 )
 from seikatsu_std.model.household import Household
 from seikatsu_std.model.intake import Application, ApplicationKind
-from seikatsu_std.model.office import StaffMember, WelfareOffice
+from seikatsu_std.model.office import NoticeItem, OfficeSettings, StaffMember, WelfareOffice
 from seikatsu_std.notices.model import (
     AmountLine,
     AppealInstructions,
@@ -71,13 +73,32 @@ EFFECTIVE_LABELS: dict[DecisionKind, str] = {
 
 #: Decisions on an application, to which the notice deadline applies (法24条5項・9項).
 _ON_APPLICATION = (DecisionKind.START, DecisionKind.REJECTION, DecisionKind.CHANGE)
-_APPROVED = (DecisionStatus.APPROVED, DecisionStatus.NOTIFIED)
 
 #: Which applications each kind of decision may answer (a rejection answers either).
 _APPLICATION_KINDS: dict[DecisionKind, tuple[ApplicationKind, ...]] = {
     DecisionKind.START: (ApplicationKind.START,),
     DecisionKind.CHANGE: (ApplicationKind.CHANGE,),
 }
+
+#: What every notice carries whatever the office's layout (法24条4項: reasons; 行政不服審査法82条
+#: and 行政事件訴訟法46条: the instructions on review and on a lawsuit).
+_ALWAYS = (
+    NoticeItem.DECISION,
+    NoticeItem.REASONS,
+    NoticeItem.REVIEW_INSTRUCTION,
+    NoticeItem.COURT_INSTRUCTION,
+)
+
+
+def required_notice_items(kind: DecisionKind) -> tuple[NoticeItem, ...]:
+    """The items a notice of ``kind`` must carry (the amounts: decisions with amounts)."""
+    return _ALWAYS + ((NoticeItem.AMOUNTS,) if kind in KINDS_WITH_AMOUNTS else ())
+
+
+def missing_notice_items(settings: OfficeSettings, kind: DecisionKind) -> list[NoticeItem]:
+    """The required items of a notice of ``kind`` that the office's layout leaves out."""
+    return [item for item in required_notice_items(kind) if item not in settings.notice_items]
+
 
 _SUBJECT = {ApplicationKind.START: "生活保護", ApplicationKind.CHANGE: "保護の変更"}
 
@@ -107,6 +128,13 @@ def build_decision_notice(
     Raises :class:`NoticeError` when the records may not be notified.
     """
     tables = standards if standards is not None else default_standards()
+    missing = missing_notice_items(office.settings, decision.kind)
+    if missing:
+        names = "・".join(item.label for item in missing)
+        raise NoticeError(
+            f"福祉事務所の決定通知書の様式に{names}がありません。必要な記載事項を欠く通知書は発行できません "
+            "(the office's notice layout lacks required items)"
+        )
     _check_records(office, case, household, decision, application, caseworker)
     decided_on = _approved_on(decision, notice_date)
     if not notice_number.strip():
@@ -134,7 +162,7 @@ def build_decision_notice(
         ) from exc
     editions += [periods.edition, court.edition]
     breakdown = _breakdown(decision, calculation)
-    with_amounts = decision.kind in (DecisionKind.START, DecisionKind.CHANGE)
+    priced = decision.kind in PRICED_KINDS
     head = household.head
     return DecisionNotice(
         notice_number=notice_number.strip(),
@@ -164,11 +192,13 @@ def build_decision_notice(
             calculation.recognised_income if calculation else None,
             "収入充当額",
         ),
-        own_payment=decision.own_payment if with_amounts else None,
+        own_payment=decision.own_payment if priced else None,
         living_cost_breakdown=breakdown,
         deadline_extension=extension,
         appeal=_appeal(periods, court, office, defendant),
-        contact_person=caseworker.name if caseworker is not None else None,
+        contact_person=caseworker.name
+        if caseworker is not None and NoticeItem.CONTACT in office.settings.notice_items
+        else None,
         parameter_editions=editions,
     )
 
@@ -236,7 +266,7 @@ def _check_records(
 
 def _approved_on(decision: Decision, notice_date: date) -> date:
     """The decision date, once the decision is approved and not after ``notice_date``."""
-    if decision.status not in _APPROVED or decision.decided_on is None:
+    if decision.status not in FINAL_STATUSES or decision.decided_on is None:
         raise NoticeError("決裁されていない決定の通知書は作れません (decision not approved)")
     decided_on = decision.decided_on
     if notice_date < decided_on:
@@ -265,12 +295,12 @@ def _reasons(decision: Decision) -> list[str]:
 
 
 def _amounts(decision: Decision) -> NoticeAmounts | None:
-    if decision.kind not in (DecisionKind.START, DecisionKind.CHANGE):
+    if decision.kind not in KINDS_WITH_AMOUNTS:
         return None
     if decision.amounts is None:
         raise NoticeError(
             f"{decision.kind.label}の決定に扶助別の額がありません。保護の程度を記載できません "
-            "(start/change decision without amounts)"
+            "(decision without its amounts)"
         )
     lines = _lines(decision.amounts, keep=lambda kind, amount: True)
     return NoticeAmounts(

@@ -128,6 +128,10 @@ def _method(line: AmountLine) -> str:
     return "現物給付（見込額）" if line.in_kind else "金銭給付"
 
 
+#: Which month's amounts the notice's table shows, by kind of decision.
+_AMOUNTS_PERIOD = {DecisionKind.START: "開始後", DecisionKind.SUSPENSION: "停止の間"}
+
+
 def _amounts_section(notice: DecisionNotice) -> Section | None:
     amounts = notice.amounts
     if amounts is None:
@@ -136,7 +140,7 @@ def _amounts_section(notice: DecisionNotice) -> Section | None:
     rows.append(("金銭給付の合計", "", yen(amounts.cash_total)))
     rows.append(("現物給付の見込額の合計", "", yen(amounts.in_kind_total)))
     emphasis = tuple([False] * len(amounts.lines) + [True, True])
-    verb = "開始後" if notice.kind is DecisionKind.START else "変更後"
+    verb = _AMOUNTS_PERIOD.get(notice.kind, "変更後")
     return Section(
         heading=f"保護の種類・程度・方法（{verb}の月額）",
         table=Table(

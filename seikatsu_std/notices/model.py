@@ -19,10 +19,13 @@ from pydantic import ConfigDict, Field, model_validator
 
 from seikatsu_std.model.base import StdModel
 from seikatsu_std.model.common import Address, AssistanceKind, YearMonth, Yen
-from seikatsu_std.model.decision import DecisionKind, RejectionReason, TerminationReason
+from seikatsu_std.model.decision import (
+    KINDS_WITH_AMOUNTS,
+    DecisionKind,
+    RejectionReason,
+    TerminationReason,
+)
 from seikatsu_std.model.legal import LegalRef
-
-_WITH_AMOUNTS = (DecisionKind.START, DecisionKind.CHANGE)
 
 
 class NoticeParty(StdModel):
@@ -307,10 +310,10 @@ class DecisionNotice(StdModel):
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         kind = self.kind
-        if (kind in _WITH_AMOUNTS) != (self.amounts is not None):
+        if (kind in KINDS_WITH_AMOUNTS) != (self.amounts is not None):
             raise ValueError(
-                "扶助別の額は開始・変更の通知書に限り、かつ必ず記載します "
-                "(amounts iff kind is start or change)"
+                "扶助別の額は開始・変更・停止の通知書に限り、かつ必ず記載します "
+                "(amounts iff kind is start, change or suspension)"
             )
         if (kind is DecisionKind.REJECTION) != (self.rejection_reason is not None):
             raise ValueError(

@@ -10,11 +10,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from seikatsu_std.authority import Action, authorize
+from seikatsu_std.authority import Action, Verdict, authorize
 from seikatsu_std.calc import CalculationInput, Calculator
 from seikatsu_std.calc.results import CalculationResult
 from seikatsu_std.model import Application, Case, Household, StaffMember
@@ -90,17 +90,29 @@ class ServiceBase:
             actor, action, office_id=office_id, on=self._today(), drafted_by=drafted_by
         )
         if not verdict.allowed:
-            self._audit(
-                uow,
-                actor,
-                AuditAction.DENIED,
-                record,
-                case_id,
-                None,
-                f"{action.value}: {verdict.reason_en}",
-            )
-            uow.commit()
-            raise ForbiddenError(verdict)
+            self._deny(uow, actor, action, verdict, record, case_id)
+
+    def _deny(
+        self,
+        uow: UnitOfWork,
+        actor: StaffMember,
+        action: Action,
+        verdict: Verdict,
+        record: tuple[str, str],
+        case_id: str | None,
+    ) -> NoReturn:
+        """Record the refusal in the audit trail (committed on its own), then refuse with 403."""
+        self._audit(
+            uow,
+            actor,
+            AuditAction.DENIED,
+            record,
+            case_id,
+            None,
+            f"{action.value}: {verdict.reason_en}",
+        )
+        uow.commit()
+        raise ForbiddenError(verdict)
 
     def _audit(
         self,

@@ -14,7 +14,7 @@ import uuid
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
-from seikatsu_std.authority import Action
+from seikatsu_std.authority import Action, Verdict
 from seikatsu_std.calc import CalculationError
 from seikatsu_std.calc.results import CalculationResult
 from seikatsu_std.model import (
@@ -27,12 +27,16 @@ from seikatsu_std.model import (
     Household,
 )
 from seikatsu_std.model.case import ExOfficioRecord, StartBasis
+from seikatsu_std.model.common import AssistanceKind
 from seikatsu_std.model.decision import (
     BOILERPLATE_WARNING,
+    PRICED_KINDS,
+    ApprovalEntry,
     AssistanceAmounts,
     DecisionStatus,
     RejectionReason,
     TerminationReason,
+    amounts_in_force,
     boilerplate_only,
     withdrawal_gaps,
 )
@@ -46,7 +50,12 @@ from seikatsu_std.model.intake import (
 )
 from seikatsu_std.model.investigation import SupportInquiry
 from seikatsu_std.model.office import StaffMember, StaffRole
-from seikatsu_std.notices import DecisionNotice, NoticeError, build_decision_notice
+from seikatsu_std.notices import (
+    DecisionNotice,
+    NoticeError,
+    build_decision_notice,
+    missing_notice_items,
+)
 from seikatsu_std.services.audit import AccessPurpose, AuditAction
 from seikatsu_std.services.determination_records import NeedDetermination, NeedResult
 from seikatsu_std.services.errors import (
@@ -73,6 +82,7 @@ from seikatsu_std.services.models import (
 )
 from seikatsu_std.services.ports import UnitOfWork, Versioned
 from seikatsu_std.services.reviews import WithdrawalReviews
+from seikatsu_std.workflows.approvals import APPROVAL_STAGES_LEGAL, StageRefusal, next_approval
 from seikatsu_std.workflows.engine import Violation, Workflow
 from seikatsu_std.workflows.lifecycle import (
     APPLICATION,
@@ -94,7 +104,6 @@ _CLOSING_TRANSITIONS = {
 T = TypeVar("T")
 #: Japan Standard Time (no daylight saving): the day of an electronic application.
 JAPAN = timezone(timedelta(hours=9), "JST")
-_WITH_AMOUNTS = (DecisionKind.START, DecisionKind.CHANGE)
 _FOR_APPLICATIONS = (DecisionKind.START, DecisionKind.REJECTION)
 
 
@@ -690,6 +699,7 @@ class LifecycleService(WithdrawalReviews):
                     "the calculation input is for another household than the case's",
                 )
             result = self._amounts(draft)
+            suspended = self._suspended_amounts(uow, case, draft)
             calculation = None
             if result is not None and draft.calculation is not None:
                 # Stored under its own id: the decision keeps the input it was computed from.
@@ -715,7 +725,7 @@ class LifecycleService(WithdrawalReviews):
                     "free_will_check": draft.free_will_check,
                     "need_determination_id": need_test.id if need_test else None,
                     "transferred_to": draft.transferred_to,
-                    "amounts": _amounts_of(result),
+                    "amounts": suspended or _amounts_of(result),
                     "minimum_living_cost": _figure(result, need_test, "minimum_living_cost"),
                     "recognised_income": _figure(result, need_test, "recognised_income"),
                     "own_payment": result.own_payment if result else 0,
@@ -877,9 +887,48 @@ class LifecycleService(WithdrawalReviews):
         found = uow.need_determinations.for_application(application.id)
         return found[-1] if found else None
 
+    @staticmethod
+    def _suspended_amounts(
+        uow: UnitOfWork, case: Case, draft: DecisionDraft
+    ) -> AssistanceAmounts | None:
+        """What a suspension still pays, by kind: required, and never above the amounts in force
+        (the latest final start/change decision) — a suspension only stops assistance."""
+        if draft.kind is not DecisionKind.SUSPENSION:
+            return None
+        if draft.amounts is None:
+            raise InvalidRequestError(
+                "停止の決定には停止の間も支給する扶助別の額が必要です（すべて停止するなら0）",
+                "a suspension needs the amounts still paid by kind (0 to suspend all)",
+            )
+        in_force = amounts_in_force(uow.decisions.for_case(case.id))
+        above = [
+            kind
+            for kind in AssistanceKind
+            if draft.amounts.amount(kind) > (in_force.amount(kind) if in_force else 0)
+        ]
+        if above:
+            names = "・".join(kind.label for kind in above)
+            raise RuleViolationError(
+                [
+                    Violation(
+                        "suspension_within_current",
+                        f"停止の間に支給する{names}の額が、現に決定している額を上回ります",
+                        "a suspension cannot pay more than the amounts in force",
+                    )
+                ]
+            )
+        return draft.amounts
+
     def _amounts(self, draft: DecisionDraft) -> CalculationResult | None:
         """The engine's result for start/change; a claimed amount that differs is refused."""
-        if draft.kind not in _WITH_AMOUNTS:
+        if draft.kind is DecisionKind.SUSPENSION:
+            if draft.calculation is not None:
+                raise InvalidRequestError(
+                    "停止の決定には計算の入力を付けません（停止の間も支給する額を記録します）",
+                    "a suspension records the amounts still paid, not a calculation",
+                )
+            return None
+        if draft.kind not in PRICED_KINDS:
             if draft.calculation is not None or draft.amounts is not None:
                 raise InvalidRequestError(
                     f"{draft.kind.label}の決定には額を記録しません",
@@ -977,6 +1026,7 @@ class LifecycleService(WithdrawalReviews):
         needs the extension reason recorded on the application (or the decision).
         """
         today = self._today()
+        office = self._get(uow.offices.get(case.office_id), "福祉事務所", case.office_id).record
         notice_due = self._deadline(received).notice_due_on if received else None
         extension = (received.extension_reason if received else None) or (
             decision.deadline_extension_reason
@@ -995,6 +1045,9 @@ class LifecycleService(WithdrawalReviews):
             need_result=self._need_result(uow, decision),
             rejection_by_need_test=decision.kind is DecisionKind.REJECTION
             and decision.rejection_reason is RejectionReason.INCOME_SUFFICIENT,
+            notice_items_missing=tuple(
+                item.label for item in missing_notice_items(office.settings, decision.kind)
+            ),
         )
         return facts, notice_due is not None and today > notice_due
 
@@ -1005,8 +1058,41 @@ class LifecycleService(WithdrawalReviews):
         found = uow.need_determinations.get(decision.need_determination_id)
         return None if found is None else found.record.result.value
 
+    def submit_decision(self, actor_id: str, decision_id: str, version: int) -> DecisionView:
+        """Submit a drafted decision for approval (決裁に回す): a public official who may draft."""
+        with self._uow() as uow:
+            actor, found, case_found = self._open_decision(
+                uow, actor_id, decision_id, Action.DRAFT_DECISION
+            )
+            decision = found.record
+            _checked(DECISION, "submit", decision.status, None)
+            submitted = decision.model_copy(
+                update={"status": DecisionStatus.SUBMITTED, "submitted_on": self._today()}
+            )
+            stored = uow.decisions.replace(Decision.model_validate(submitted.model_dump()), version)
+            self._audit(
+                uow,
+                actor,
+                AuditAction.UPDATE,
+                ("decision", decision_id),
+                case_found.record.id,
+                AccessPurpose.DECISION,
+                "submitted for approval",
+            )
+            self._event(
+                uow,
+                case_found.record.id,
+                CaseEventKind.DECISION,
+                actor,
+                f"{decision.kind.label}の決定を決裁に回付",
+            )
+            uow.commit()
+        return DecisionView(decision=stored.record, version=stored.version, calculation=None)
+
     def approve_decision(self, actor_id: str, decision_id: str, version: int) -> DecisionView:
-        """Approve (決裁): a qualified public official other than the drafter; the case moves."""
+        """Approve (決裁) one stage: a qualified public official other than the drafter, in the
+        role of the office's next approval stage; the last stage makes the decision final and
+        moves the case."""
         with self._uow() as uow:
             actor, found, case_found = self._open_decision(
                 uow, actor_id, decision_id, Action.APPROVE_DECISION
@@ -1016,33 +1102,70 @@ class LifecycleService(WithdrawalReviews):
             received = application.record if application else None
             today = self._today()
             facts, late = self._decision_facts(uow, decision, case, received)
-            extension = facts.extension_reason
+            if decision.status not in DECISION.transition("approve").sources:
+                # Already final: a state error, whoever asks (before the stage is looked at).
+                raise TransitionNotAllowedError(DECISION.check("approve", decision.status, facts))
+            office = self._get(uow.offices.get(case.office_id), "福祉事務所", case.office_id).record
+            step = next_approval(office.settings.approval_stages, decision.approvals, actor)
+            if isinstance(step, StageRefusal):
+                self._deny(
+                    uow,
+                    actor,
+                    Action.APPROVE_DECISION,
+                    Verdict(False, step.reason_ja, step.reason_en, (APPROVAL_STAGES_LEGAL,)),
+                    ("decision", decision_id),
+                    case.id,
+                )
             name = case_transition(decision.kind, case.status, decision.termination_reason)
-            violations = DECISION.check("approve", decision.status, facts)
-            violations += CASE.check(name, case.status, self._case_facts(case, decision))
-            if received is not None:
-                violations += APPLICATION.check("decide", received.status, ApplicationFacts())
+            violations = DECISION.check(
+                "approve" if step.final else "approve_stage", decision.status, facts
+            )
+            if step.final:
+                violations += CASE.check(name, case.status, self._case_facts(case, decision))
+                if received is not None:
+                    violations += APPLICATION.check("decide", received.status, ApplicationFacts())
             if violations:
                 if any(v.code == "state" for v in violations):
                     raise TransitionNotAllowedError(violations)
                 raise RuleViolationError(violations)
-            approved = Decision.model_validate(
-                {
-                    **decision.model_dump(),
+            entry = ApprovalEntry(
+                stage=step.stage,
+                role=step.role,
+                kind=step.kind,
+                approved_by=actor.id,
+                approved_at=self._clock(),
+            )
+            update: dict[str, Any] = {
+                "status": DecisionStatus.IN_APPROVAL,
+                "approvals": [*decision.approvals, entry],
+            }
+            if step.final:
+                update |= {
                     "status": DecisionStatus.APPROVED,
                     "approved_by": actor.id,
                     "approved_on": today,
                     "decided_on": today,
                     # The notice states why the decision took longer than 14 days (法24条5項).
-                    "deadline_extension_reason": extension if late else None,
+                    "deadline_extension_reason": facts.extension_reason if late else None,
                 }
-            )
+            approved = Decision.model_validate({**decision.model_dump(), **update})
             stored = uow.decisions.replace(approved, version)
-            self._move_case(uow, actor, case_found, decision, name, today)
-            if application is not None:
-                uow.applications.replace(
-                    application.record.model_copy(update={"status": ApplicationStatus.DECIDED}),
-                    application.version,
+            if step.final:
+                self._move_case(uow, actor, case_found, decision, name, today)
+                if application is not None:
+                    uow.applications.replace(
+                        application.record.model_copy(update={"status": ApplicationStatus.DECIDED}),
+                        application.version,
+                    )
+                detail = f"approved ({decision.kind.value}); case {case.status.value} → {CASE.transition(name).target.value}"
+            else:
+                detail = f"stage {step.stage} approved ({step.role.value}); in approval"
+                self._event(
+                    uow,
+                    case.id,
+                    CaseEventKind.DECISION,
+                    actor,
+                    f"{decision.kind.label}の決定の第{step.stage}段階を決裁（{step.role.label}）",
                 )
             self._audit(
                 uow,
@@ -1051,13 +1174,13 @@ class LifecycleService(WithdrawalReviews):
                 ("decision", decision_id),
                 case.id,
                 AccessPurpose.DECISION,
-                f"approved ({decision.kind.value}); case {case.status.value} → {CASE.transition(name).target.value}",
+                detail,
             )
             uow.commit()
         return DecisionView(decision=stored.record, version=stored.version, calculation=None)
 
     def _matches_engine(self, uow: UnitOfWork, decision: Decision) -> bool:
-        if decision.kind not in _WITH_AMOUNTS:
+        if decision.kind not in PRICED_KINDS:
             return True
         if decision.calculation_id is None:
             return False

@@ -134,6 +134,8 @@ class DecisionFacts:
     #: need determination it rests on (``None``: none recorded).
     need_result: str | None = None
     rejection_by_need_test: bool = False
+    #: The items the decision's notice must carry that the office's notice layout lacks.
+    notice_items_missing: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -252,6 +254,39 @@ NEED_TEST_RECORDED = Guard[DecisionFacts](
     "a rejection because income covers the need rests on a recorded need determination of 否",
     lambda f: not f.rejection_by_need_test or f.need_result == "not_in_need",
     (_ART8, _ART24_4),
+)
+
+_APPEAL_INSTRUCTION = LegalRef(
+    law="行政不服審査法",
+    article="第82条",
+    summary="審査請求ができる処分を書面でするときは、審査請求ができる旨・審査請求先・期間を教示する",
+    status=Verification.UNVERIFIED,
+    source="一般的な理解（条文未照合）; REQ-APP-026",
+)
+_LAWSUIT_INSTRUCTION = LegalRef(
+    law="行政事件訴訟法",
+    article="第46条",
+    summary="取消訴訟を提起できる処分を書面でするときは、被告・出訴期間・審査請求前置を教示する",
+    status=Verification.UNVERIFIED,
+    source="一般的な理解（条文未照合）; REQ-APP-026",
+)
+NOTICE_COMPLETE = Guard[DecisionFacts](
+    "notice_complete",
+    "通知書の様式に必要な記載事項",
+    "決定通知書の様式に必要な記載事項（決定の内容・理由・扶助別の額・審査請求の教示・取消訴訟の教示）が"
+    "欠けていれば、通知書を発行できません",
+    "the office's notice layout lacks an item the notice must carry (reasons, amounts, instructions)",
+    lambda f: not f.notice_items_missing,
+    (_ART24_4, _APPEAL_INSTRUCTION, _LAWSUIT_INSTRUCTION),
+)
+#: What every approval stage checks (a broken rule is caught at the first stage, not the last).
+APPROVAL_GUARDS = (
+    NOT_BEFORE_APPLICATION,
+    NOT_BEFORE_OPENING,
+    EXTENSION_REASON,
+    AMOUNTS_FROM_ENGINE,
+    REASONS_GIVEN,
+    NEED_TEST_RECORDED,
 )
 
 
@@ -452,21 +487,34 @@ DECISION = Workflow[DecisionStatus, DecisionFacts](
     final=frozenset({D.NOTIFIED}),
     transitions=(
         Transition(
+            "submit",
+            "決裁に回す",
+            (D.DRAFT,),
+            D.SUBMITTED,
+            Action.DRAFT_DECISION,
+            "decision_submitted",
+            (),
+            "起案した決定を、福祉事務所の決裁の段階に回付する（公務員の現業員・査察指導員）",
+        ),
+        Transition(
+            "approve_stage",
+            "途中の段階を決裁する",
+            (D.DRAFT, D.SUBMITTED, D.IN_APPROVAL),
+            D.IN_APPROVAL,
+            Action.APPROVE_DECISION,
+            "decision_stage_approved",
+            APPROVAL_GUARDS,
+            "決裁の段階が複数の事務所で、最後でない段階の役割の職員（起案者・前の段階の決裁者以外）が決裁する",
+        ),
+        Transition(
             "approve",
             "決裁する",
-            (D.DRAFT,),
+            (D.DRAFT, D.SUBMITTED, D.IN_APPROVAL),
             D.APPROVED,
             Action.APPROVE_DECISION,
             "decision_approved",
-            (
-                NOT_BEFORE_APPLICATION,
-                NOT_BEFORE_OPENING,
-                EXTENSION_REASON,
-                AMOUNTS_FROM_ENGINE,
-                REASONS_GIVEN,
-                NEED_TEST_RECORDED,
-            ),
-            "起案者以外の、社会福祉主事の資格のある公務員（査察指導員・課長）が決裁する",
+            APPROVAL_GUARDS,
+            "最後の段階の役割の、起案者以外の社会福祉主事の資格のある公務員（査察指導員・課長）が決裁し、決定が確定する",
         ),
         Transition(
             "notify",
@@ -475,8 +523,8 @@ DECISION = Workflow[DecisionStatus, DecisionFacts](
             D.NOTIFIED,
             Action.ISSUE_NOTICE,
             "decision_notified",
-            (EXTENSION_REASON,),
-            "申請から14日を過ぎて通知するときは、延長の理由を通知書に記載する",
+            (EXTENSION_REASON, NOTICE_COMPLETE),
+            "申請から14日を過ぎて通知するときは延長の理由を記載する。様式に必要な記載事項を欠けば発行できない",
         ),
     ),
 )

@@ -160,3 +160,40 @@ def test_the_intake_revision_reshapes_the_wish_and_the_channel(database_url, dem
         assert "place" not in stored
     finally:
         engine.dispose()
+
+
+def test_the_approvals_revision_gives_stored_approved_decisions_their_final_entry(
+    database_url, demo
+):
+    upgrade(database_url, "0006_investigations")
+    stored = demo.decisions[0].model_dump(mode="json", exclude={"approvals", "submitted_on"})
+    stored["id"] = "dec-before-stages"
+    engine = make_engine(database_url)
+    try:
+        load(engine, demo)
+        with engine.begin() as connection:
+            _stored_before_intake(
+                connection,
+                "decisions",
+                stored,
+                case_id=stored["case_id"],
+                drafted_on=stored["drafted_on"],
+            )
+        upgrade(database_url)
+        with unit_of_work_factory(engine)() as uow:
+            found = uow.decisions.get("dec-before-stages")
+        assert found is not None
+        [entry] = found.record.approvals
+        assert (entry.stage, entry.kind.label, entry.approved_by) == (1, "最終決裁", "sv-01")
+        assert entry.role.label == "査察指導員"
+        assert entry.approved_at.date().isoformat() == stored["approved_on"]
+        downgrade(database_url, "0006_investigations")
+        with engine.connect() as connection:
+            data = connection.execute(
+                text("SELECT data FROM decisions WHERE id = 'dec-before-stages'")
+            ).scalar()
+        older = data if isinstance(data, dict) else json.loads(data)
+        assert "approvals" not in older
+        assert older["status"] == stored["status"]
+    finally:
+        engine.dispose()

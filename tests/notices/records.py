@@ -18,6 +18,7 @@ import pypdf
 
 from seikatsu_std.calc import CalculationResult, Calculator
 from seikatsu_std.model import Case, Decision, Household, WelfareOffice
+from seikatsu_std.model.common import AssistanceKind
 from seikatsu_std.model.intake import Application
 from seikatsu_std.model.office import StaffMember
 from seikatsu_std.services.demo import demo_office
@@ -85,6 +86,15 @@ def decision(kind: str, decided_on: date = date(2023, 9, 8), **changes: Any) -> 
         "drafted_on": decided_on.isoformat(),
         "approved_by": "sv-01",
         "approved_on": decided_on.isoformat(),
+        "approvals": [
+            {
+                "stage": 1,
+                "role": "supervisor",
+                "kind": "final",
+                "approved_by": "sv-01",
+                "approved_at": f"{decided_on.isoformat()}T10:00:00+09:00",
+            }
+        ],
     }
     if kind in ("start", "rejection"):
         data["application_id"] = "app-notice-1"
@@ -105,6 +115,7 @@ def decision(kind: str, decided_on: date = date(2023, 9, 8), **changes: Any) -> 
         }
     if kind == "suspension":
         data |= {
+            "amounts": {k.value: 0 for k in AssistanceKind},
             "effective_on": "2023-10-01",
             "reasons": ["就労による収入が一時的に最低生活費を上回る見込みのため。"],
         }

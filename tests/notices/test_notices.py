@@ -168,9 +168,12 @@ def expected_texts(kind: str, the_decision: Decision) -> list[str]:
             f"金銭給付の合計{cash:,}円",
             f"現物給付の見込額の合計{amounts.medical + amounts.care:,}円",
         ]
+    if kind in ("start", "change"):
         texts.append(f"本人支払額（医療・介護の費用に充てる額）{the_decision.own_payment:,}円")
         texts.append(f"最低生活費（月額）{the_decision.minimum_living_cost:,}円")
         texts.append(f"収入充当額（月額）{the_decision.recognised_income:,}円")
+    if kind == "suspension":
+        texts.append("保護の種類・程度・方法（停止の間の月額）")
     if kind == "rejection":
         texts += ["却下の理由の区分", "収入が最低生活費を上回る", "最低生活費（月額）144,400円"]
         texts.append("収入充当額（月額）152,000円")
@@ -205,9 +208,9 @@ def test_the_pdf_is_a4_with_japanese_metadata(rendered: dict[str, Any]) -> None:
     assert reader.metadata["/CreationDate"].startswith(f"D:{notice.notice_date:%Y%m%d}")
 
 
-def test_amounts_appear_only_on_start_and_change(rendered: dict[str, Any]) -> None:
+def test_amounts_appear_only_on_start_change_and_suspension(rendered: dict[str, Any]) -> None:
     shown = squeeze("保護の種類・程度・方法") in rendered["pdf_text"]
-    assert shown == (rendered["kind"] in ("start", "change"))
+    assert shown == (rendered["kind"] in ("start", "change", "suspension"))
 
 
 def test_the_breakdown_of_the_minimum_cost_comes_from_the_calculation(
@@ -370,7 +373,14 @@ def test_a_decision_before_the_appeal_table_starts_is_refused(standards: Standar
 def test_a_decision_not_approved_is_refused(standards: Standards) -> None:
     approved = decision("start").model_dump()
     draft = Decision.model_validate(
-        approved | {"status": "draft", "decided_on": None, "approved_by": None, "approved_on": None}
+        approved
+        | {
+            "status": "draft",
+            "decided_on": None,
+            "approved_by": None,
+            "approved_on": None,
+            "approvals": [],
+        }
     )
     with pytest.raises(NoticeError, match=r"決裁されていない.*\(decision not approved\)"):
         build(standards, draft, notice_date=date(2023, 9, 8))
@@ -384,7 +394,7 @@ def test_a_decision_not_approved_is_refused(standards: Standards) -> None:
 def test_start_and_change_without_amounts_are_refused(standards: Standards, kind: str) -> None:
     # The model refuses such a record; one read from storage without validation is caught here.
     without = decision(kind).model_copy(update={"amounts": None})
-    with pytest.raises(NoticeError, match=r"扶助別の額がありません.*without amounts"):
+    with pytest.raises(NoticeError, match=r"扶助別の額がありません.*without its amounts"):
         build(standards, without)
 
 
@@ -537,7 +547,7 @@ def test_the_notice_record_refuses_amounts_on_a_rejection(standards: Standards) 
     start = build(standards, decision("start"))
     rejection = build(standards, decision("rejection"))
     data = rejection.model_dump() | {"amounts": start.amounts}
-    with pytest.raises(ValidationError, match="amounts iff kind is start or change"):
+    with pytest.raises(ValidationError, match="amounts iff kind is start, change or suspension"):
         DecisionNotice.model_validate(data)
 
 

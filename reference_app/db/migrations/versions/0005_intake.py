@@ -33,12 +33,14 @@ oral or other written application with no place). The new items are dropped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
+
+from reference_app.db.documents import rewrite_documents
 
 revision: str = "0005_intake"
 down_revision: str | None = "0004_determination"
@@ -57,18 +59,6 @@ _NEW_CONSULTATION_ITEMS = (
     "form_not_handed_reason",
 )
 _NEW_APPLICATION_ITEMS = ("place", "received_on_change_reason", "withdrawal", "notified_on")
-
-Rewrite = Callable[[dict[str, Any]], dict[str, Any]]
-
-
-def _rewrite(table_name: str, change: Rewrite) -> None:
-    """Rewrite every stored document of ``table_name`` with ``change``."""
-    table = sa.table(table_name, sa.column("id", sa.String()), sa.column("data", sa.JSON()))
-    connection = op.get_bind()
-    for record_id, data in connection.execute(sa.select(table.c.id, table.c.data)).all():
-        changed = change(dict(data))
-        if changed != data:
-            connection.execute(table.update().where(table.c.id == record_id).values(data=changed))
 
 
 def _wish_up(data: dict[str, Any]) -> dict[str, Any]:
@@ -115,7 +105,7 @@ def _notified_days() -> dict[str, str]:
 
 def upgrade() -> None:
     op.add_column("applications", sa.Column("notified_on", sa.Date(), nullable=True))
-    _rewrite("consultations", _wish_up)
+    rewrite_documents("consultations", _wish_up)
     notified = _notified_days()
 
     def application_up(data: dict[str, Any]) -> dict[str, Any]:
@@ -124,7 +114,7 @@ def upgrade() -> None:
             data["notified_on"] = notified[data["id"]]
         return data
 
-    _rewrite("applications", application_up)
+    rewrite_documents("applications", application_up)
     applications = sa.table(
         "applications", sa.column("id", sa.String()), sa.column("notified_on", sa.Date())
     )
@@ -137,7 +127,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    _rewrite("consultations", _wish_down)
-    _rewrite("applications", _channel_down)
+    rewrite_documents("consultations", _wish_down)
+    rewrite_documents("applications", _channel_down)
     with op.batch_alter_table("applications") as batch:
         batch.drop_column("notified_on")
