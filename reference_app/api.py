@@ -27,6 +27,11 @@ from seikatsu_std.api.contract import (
 from seikatsu_std.calc import Calculator
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import CaseStatus
+from seikatsu_std.services.administration import (
+    AdministrationService,
+    OfficeSettingsChange,
+    RoleGrant,
+)
 from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.audit import MAX_AUDIT_PAGE, AccessPurpose, AuditAction, AuditQuery
 from seikatsu_std.services.cases import CaseService
@@ -112,6 +117,11 @@ def investigations(request: Request) -> InvestigationService:
     return service
 
 
+def administration(request: Request) -> AdministrationService:
+    service: AdministrationService = request.app.state.administration
+    return service
+
+
 def sessions(request: Request) -> SessionService:
     service: SessionService = request.app.state.sessions
     return service
@@ -128,6 +138,7 @@ Lifecycle = Annotated[LifecycleService, Depends(lifecycle)]
 Appeals = Annotated[AppealService, Depends(appeals)]
 Wishes = Annotated[ConsultationWishService, Depends(consultation_wish)]
 Determination = Annotated[DeterminationService, Depends(determination)]
+Administration = Annotated[AdministrationService, Depends(administration)]
 ExOfficio = Annotated[ExOfficioService, Depends(ex_officio)]
 Investigations = Annotated[InvestigationService, Depends(investigations)]
 Purpose = Annotated[AccessPurpose, Query(description="利用目的")]
@@ -442,6 +453,13 @@ def approve_decision(
     return _json(service.approve_decision(actor, decision_id, body.version))
 
 
+@router.post("/decisions/{decision_id}/submission", operation_id="submitDecision")
+def submit_decision(
+    decision_id: str, body: VersionOnly, actor: Staff, service: Lifecycle
+) -> Response:
+    return _json(service.submit_decision(actor, decision_id, body.version))
+
+
 @router.post("/decisions/{decision_id}/notification", operation_id="notifyDecision")
 def notify_decision(
     decision_id: str, body: VersionOnly, actor: Staff, service: Lifecycle
@@ -601,3 +619,25 @@ def record_other_measure_checks(
 @router.get("/applications/{application_id}/investigations", operation_id="getInvestigations")
 def get_investigations(application_id: str, actor: Staff, service: Investigations) -> Response:
     return _json(service.summary(actor, application_id))
+
+
+# ==================================================================== the office's organisation
+
+
+@router.get("/offices/{office_id}/settings", operation_id="getOfficeSettings")
+def get_office_settings(office_id: str, actor: Staff, service: Administration) -> Response:
+    return _json(service.office_settings(actor, office_id))
+
+
+@router.patch("/offices/{office_id}/settings", operation_id="changeOfficeSettings")
+def change_office_settings(
+    office_id: str, body: OfficeSettingsChange, actor: Staff, service: Administration
+) -> Response:
+    return _json(service.change_office_settings(actor, office_id, body))
+
+
+@router.post("/staff/{staff_id}/role-grants", operation_id="grantStaffRole")
+def grant_staff_role(
+    staff_id: str, body: RoleGrant, actor: Staff, service: Administration
+) -> Response:
+    return _json(service.grant_role(actor, staff_id, body))

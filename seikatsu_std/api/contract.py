@@ -26,6 +26,7 @@ from seikatsu_std.model.base import StdModel
 from seikatsu_std.model.identifiers import MyNumber
 from seikatsu_std.model.investigation import SupportInquiry
 from seikatsu_std.notices import DecisionNotice
+from seikatsu_std.services.administration import OfficeSettingsChange, OfficeSettingsView, RoleGrant
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, ChainReport
 from seikatsu_std.services.determination_records import NeedDetermination, NeedDeterminationRequest
 from seikatsu_std.services.investigation_models import (
@@ -902,9 +903,24 @@ OPERATIONS: tuple[Operation, ...] = (
         "post",
         "/decisions/{decision_id}/approval",
         "決定の決裁",
-        "起案者以外の、社会福祉主事の資格を持つ公務員（査察指導員・課長）が決裁する（それ以外は 403）。"
+        "起案者以外の、社会福祉主事の資格を持つ公務員（査察指導員・課長）が、福祉事務所の決裁の段階"
+        "（getOfficeSettings）の次の段階の役割で決裁する（それ以外は 403。同じ職員は2つの段階を決裁できない）。"
+        "最後でない段階の決裁では処理状況が決裁中になり、最後の段階の決裁で決裁済になって決定日・決裁者が記録され、"
+        "ケースと申請の状態が移る。段階ごとの決裁者・決裁日時・決裁区分は決裁の記録に残る。"
         "申請から14日を過ぎた決定には延長の理由の記録が必要で、反した規則はすべて 422 rule-violation の"
-        " violations に示す。決裁によりケースと申請の状態が移る。決裁済みの決定は 409 invalid-transition。",
+        " violations に示す。決裁済みの決定は 409 invalid-transition。",
+        "decisions",
+        {200: DecisionView, **_CHANGE_ERRORS},
+        parameters=(_DECISION_ID,),
+        body=VersionOnly,
+    ),
+    Operation(
+        "submitDecision",
+        "post",
+        "/decisions/{decision_id}/submission",
+        "決定の決裁への回付",
+        "起案中の決定を決裁に回す（処理状況が決裁待ちになる）。起案できる公務員（現業員・査察指導員）に限り、"
+        "委託事業者の職員は 403。起案中でない決定は 409 invalid-transition。",
         "decisions",
         {200: DecisionView, **_CHANGE_ERRORS},
         parameters=(_DECISION_ID,),
@@ -988,6 +1004,42 @@ OPERATIONS: tuple[Operation, ...] = (
                 default=False,
             ),
         ),
+    ),
+    Operation(
+        "getOfficeSettings",
+        "get",
+        "/offices/{office_id}/settings",
+        "福祉事務所の設定",
+        "福祉事務所の決裁の段階と決定通知書の様式の記載事項を返す（事務所の職員なら閲覧できる）。",
+        "administration",
+        {200: OfficeSettingsView, **_AUTH_ERRORS, 404: Problem},
+        parameters=(_OFFICE_ID,),
+    ),
+    Operation(
+        "changeOfficeSettings",
+        "patch",
+        "/offices/{office_id}/settings",
+        "福祉事務所の設定の変更",
+        "指定した設定だけを変える（課長に限る。それ以外は 403）。決裁の段階に置けるのは査察指導員・課長だけ。"
+        "起案者による決裁を許可する要求（drafter_may_approve = true）は、標準がその機能を認めないため必ず"
+        " 422 rule-violation（no_self_approval）。変更は監査ログに記録される。",
+        "administration",
+        {200: OfficeSettingsView, **_CHANGE_ERRORS},
+        parameters=(_OFFICE_ID,),
+        body=OfficeSettingsChange,
+    ),
+    Operation(
+        "grantStaffRole",
+        "post",
+        "/staff/{staff_id}/role-grants",
+        "職員への役割の付与",
+        "職員に役割を加える（課長に限る）。決裁の権限を伴う役割（査察指導員・課長）は、委託事業者の職員"
+        "（approver_public_official）や社会福祉主事の資格のない職員（approver_certified）には付与できず"
+        " 422 rule-violation。すでに持つ役割も 422。変更は監査ログに記録される。",
+        "administration",
+        {200: StaffMember, **_CHANGE_ERRORS},
+        parameters=(Parameter("staff_id", "path", "職員ID。", str),),
+        body=RoleGrant,
     ),
 )
 

@@ -8,7 +8,7 @@ expected and the requests and replies it made.
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 import pytest
@@ -65,11 +65,14 @@ class Collector:
                 )
 
     @pytest.fixture
-    def state(self, request: pytest.FixtureRequest) -> ScenarioState:
+    def state(self, request: pytest.FixtureRequest) -> Iterator[ScenarioState]:
         self.target.reset()
         scenario = ScenarioState(self.target)
         request.node.stash[_STATE] = scenario
-        return scenario
+        yield scenario
+        # Settings a scenario changed are put back for the next one (newest first).
+        for undo in reversed(scenario.cleanups):
+            undo()
 
     def pytest_bdd_before_scenario(
         self, request: pytest.FixtureRequest, feature: Any, scenario: Any

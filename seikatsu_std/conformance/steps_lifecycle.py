@@ -52,7 +52,12 @@ from seikatsu_std.conformance.scenario import ScenarioState
 from seikatsu_std.conformance.steps import OFFICE, login_as, problem_check, staff_of, vectors
 from seikatsu_std.conformance.targets import INPROCESS_NOW, Reply, UnsupportedStepError
 from seikatsu_std.model.common import AssistanceKind
-from seikatsu_std.model.decision import AssistanceAmounts, DecisionKind
+from seikatsu_std.model.decision import (
+    KINDS_WITH_AMOUNTS,
+    PRICED_KINDS,
+    AssistanceAmounts,
+    DecisionKind,
+)
 from seikatsu_std.model.intake import ApplicationChannel, Attachment
 from seikatsu_std.notices import AmountLine, DecisionNotice
 from seikatsu_std.notices.layout import notice_layout
@@ -85,8 +90,10 @@ DUE_SOON_DAYS = 3
 CHANGE_EFFECTIVE_ON = f"{DEMO_MONTH}-01"
 _START_REASON = "要否判定の結果、最低生活費に収入が満たないため"
 _CHANGE_REASON = "世帯の状況の変化により扶助の額を改めるため"
+#: The kinds of decision whose amounts the standard computes from a calculation input.
+_PRICED = tuple(kind.value for kind in PRICED_KINDS)
 #: The kinds of decision that carry amounts by kind of assistance in the standard.
-_PRICED = (DecisionKind.START.value, DecisionKind.CHANGE.value)
+_WITH_AMOUNTS = tuple(kind.value for kind in KINDS_WITH_AMOUNTS)
 
 
 # ---------------------------------------------------------------- what a scenario made
@@ -269,11 +276,12 @@ def _decision_from_rows(
         body["application_id"] = filed.application_id
     kind = body.get("kind")
     if "amounts" in body:
-        if kind not in _PRICED:
+        if kind not in _WITH_AMOUNTS:
             label = next((k.label for k in DecisionKind if k.value == kind), kind)
             raise UnsupportedStepError(
-                "標準の保護の決定が扶助別の額を記録するのは開始・変更の決定に限られます"
-                f"（{label}の決定に額の項目はありません）"
+                "標準の保護の決定が扶助別の額を記録するのは"
+                + "・".join(k.label for k in DecisionKind if k in KINDS_WITH_AMOUNTS)
+                + f"の決定に限られます（{label}の決定に額の項目はありません）"
             )
         # The drafter states the amounts to confirm; kinds not written are 0.
         written = body["amounts"]
@@ -354,7 +362,7 @@ def send_draft(state: ScenarioState, body: dict[str, Any]) -> None:
         )
 
 
-def _approve(state: ScenarioState) -> None:
+def approve_drafted(state: ScenarioState) -> None:
     drafted = drafted_decision(state)
     state.reply = reply = state.target.approve_decision(drafted.decision_id, drafted.version)
     if reply.status == 200:
@@ -670,7 +678,7 @@ def _decided_and_notified(state: ScenarioState, name: str, day: str) -> None:
     send_draft(state, start_decision(state, name))
     established(state, f"{day} に申請者 {name} の開始決定を起案")
     with acting_as(state, approver_of(state)):
-        _approve(state)
+        approve_drafted(state)
         established(state, f"{day} に申請者 {name} の開始決定を決裁")
     _issue(state)
     established(state, f"{day} に申請者 {name} の決定通知書を発行")
@@ -868,13 +876,13 @@ def change_drafted_without_reasons(state: ScenarioState, case_id: str) -> None:
 
 @when("起案されている決定を決裁する")
 def approve(state: ScenarioState) -> None:
-    _approve(state)
+    approve_drafted(state)
 
 
 @given("起案されている決定が決裁されている")
 def approved(state: ScenarioState) -> None:
     with acting_as(state, approver_of(state)):
-        _approve(state)
+        approve_drafted(state)
         established(state, "起案されている決定の決裁")
 
 

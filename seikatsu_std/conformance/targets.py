@@ -45,6 +45,11 @@ from seikatsu_std.api.problems import (
 )
 from seikatsu_std.calc import CalculationError, CalculationInput, Calculator
 from seikatsu_std.model import CaseStatus
+from seikatsu_std.services.administration import (
+    AdministrationService,
+    OfficeSettingsChange,
+    RoleGrant,
+)
 from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditQuery
 from seikatsu_std.services.cases import CaseService
@@ -227,7 +232,11 @@ class Target(Protocol):
     ) -> Reply: ...
     def draft_decision(self, body: Mapping[str, Any]) -> Reply: ...
     def get_decision(self, decision_id: str) -> Reply: ...
+    def submit_decision(self, decision_id: str, version: int) -> Reply: ...
     def approve_decision(self, decision_id: str, version: int) -> Reply: ...
+    def office_settings(self, office_id: str) -> Reply: ...
+    def change_office_settings(self, office_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def grant_role(self, staff_id: str, body: Mapping[str, Any]) -> Reply: ...
     def notify_decision(self, decision_id: str, version: int) -> Reply: ...
     def decision_notice(self, decision_id: str) -> Reply: ...
     def register_review_request(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
@@ -269,6 +278,9 @@ class InProcessTarget:
         self.service = factory(self.database)
         self.lifecycle = LifecycleService(self.database.unit_of_work, self._clock, self.calculator)
         self.appeals = AppealService(self.database.unit_of_work, self._clock, self.calculator)
+        self.administration = AdministrationService(
+            self.database.unit_of_work, self._clock, self.calculator
+        )
         self.wishes = ConsultationWishService(
             self.database.unit_of_work, self._clock, self.calculator
         )
@@ -328,14 +340,28 @@ class InProcessTarget:
         use: Callable[..., Any],
         *ids: str,
         status: int = 200,
+        method: str = "POST",
     ) -> Reply:
-        """A POST whose body is the request model ``model``: ``use(actor, *ids, request)``."""
+        """A POST (or ``method``) whose body is the request model ``model``:
+        ``use(actor, *ids, request)``."""
         return self._call(
-            "POST",
+            method,
             path,
             dict(body),
             lambda: use(self._actor(), *ids, model.model_validate(body)),
             status,
+        )
+
+    def _with_version(
+        self, path: str, use: Callable[[str, str, int], Any], record_id: str, version: int
+    ) -> Reply:
+        """A POST whose only input is the version read (決裁・通知…): ``use(actor, id, version)``."""
+        body = {"version": version}
+        return self._call(
+            "POST",
+            path,
+            body,
+            lambda: use(self._actor(), record_id, VersionOnly.model_validate(body).version),
         )
 
     # ------------------------------------------------------------ operations
@@ -826,26 +852,55 @@ class InProcessTarget:
             lambda: self.lifecycle.decision(self._actor(), decision_id),
         )
 
+    def submit_decision(self, decision_id: str, version: int) -> Reply:
+        return self._with_version(
+            f"/decisions/{decision_id}/submission",
+            self.lifecycle.submit_decision,
+            decision_id,
+            version,
+        )
+
     def approve_decision(self, decision_id: str, version: int) -> Reply:
-        body = {"version": version}
-        return self._call(
-            "POST",
+        return self._with_version(
             f"/decisions/{decision_id}/approval",
-            body,
-            lambda: self.lifecycle.approve_decision(
-                self._actor(), decision_id, VersionOnly.model_validate(body).version
-            ),
+            self.lifecycle.approve_decision,
+            decision_id,
+            version,
         )
 
     def notify_decision(self, decision_id: str, version: int) -> Reply:
-        body = {"version": version}
-        return self._call(
-            "POST",
+        return self._with_version(
             f"/decisions/{decision_id}/notification",
+            self.lifecycle.notify_decision,
+            decision_id,
+            version,
+        )
+
+    def office_settings(self, office_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/settings",
+            None,
+            lambda: self.administration.office_settings(self._actor(), office_id),
+        )
+
+    def change_office_settings(self, office_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._post(
+            f"/offices/{office_id}/settings",
             body,
-            lambda: self.lifecycle.notify_decision(
-                self._actor(), decision_id, VersionOnly.model_validate(body).version
-            ),
+            OfficeSettingsChange,
+            self.administration.change_office_settings,
+            office_id,
+            method="PATCH",
+        )
+
+    def grant_role(self, staff_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._post(
+            f"/staff/{staff_id}/role-grants",
+            body,
+            RoleGrant,
+            self.administration.grant_role,
+            staff_id,
         )
 
     def decision_notice(self, decision_id: str) -> Reply:
@@ -1183,8 +1238,20 @@ class HttpTarget:
     def get_decision(self, decision_id: str) -> Reply:
         return self._call("GET", f"/decisions/{decision_id}")
 
+    def submit_decision(self, decision_id: str, version: int) -> Reply:
+        return self._call("POST", f"/decisions/{decision_id}/submission", body={"version": version})
+
     def approve_decision(self, decision_id: str, version: int) -> Reply:
         return self._call("POST", f"/decisions/{decision_id}/approval", body={"version": version})
+
+    def office_settings(self, office_id: str) -> Reply:
+        return self._call("GET", f"/offices/{office_id}/settings")
+
+    def change_office_settings(self, office_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("PATCH", f"/offices/{office_id}/settings", body=dict(body))
+
+    def grant_role(self, staff_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/staff/{staff_id}/role-grants", body=dict(body))
 
     def notify_decision(self, decision_id: str, version: int) -> Reply:
         return self._call(

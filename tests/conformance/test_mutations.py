@@ -45,6 +45,7 @@ from seikatsu_std.model.intake import (
 from seikatsu_std.model.office import StaffRole
 from seikatsu_std.requirements import RequirementLevel
 from seikatsu_std.services import (
+    administration,
     appeals,
     audit,
     base,
@@ -61,6 +62,7 @@ from seikatsu_std.services.errors import InvalidRequestError
 from seikatsu_std.services.investigation_models import SkipReason
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.standards.loader import shipped_standards_copy
+from seikatsu_std.workflows import approvals as approval_stages
 from seikatsu_std.workflows import clocks
 from seikatsu_std.workflows import lifecycle as workflows
 from seikatsu_std.workflows.engine import Workflow
@@ -266,6 +268,20 @@ def _approval_rule(*, add: tuple[StaffRole, ...] = (), waive: tuple[str, ...] = 
         )
 
     return apply
+
+
+def _outsourced_approve(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Support staff are among the approvers, public official or not, at any stage."""
+    _approval_rule(add=(R.SUPPORT_STAFF,), waive=(authority._PUBLIC, authority._CERTIFIED))(
+        monkeypatch
+    )
+
+    def any_role(stages, approvals, approver):  # type: ignore[no-untyped-def]
+        return approval_stages.NextApproval(
+            len(approvals) + 1, approver.roles[0], decisions.ApprovalKind.FINAL
+        )
+
+    monkeypatch.setattr(lifecycle, "next_approval", any_role)
 
 
 def _drafter_approves(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -555,6 +571,42 @@ def _wish_given_up_unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 R = StaffRole
+
+
+def _one_stage_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever stages the office set, the first approval makes the decision final."""
+
+    def final_at_once(stages, approvals, approver):  # type: ignore[no-untyped-def]
+        found = approval_stages.next_approval(stages[-1:], approvals, approver)
+        if isinstance(found, approval_stages.StageRefusal):
+            found = approval_stages.next_approval(stages[:1], approvals, approver)
+        return found
+
+    monkeypatch.setattr(lifecycle, "next_approval", final_at_once)
+
+
+def _drafter_approval_setting_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A request to let drafters approve is silently accepted (the flag is dropped)."""
+    change = administration.AdministrationService.change_office_settings
+
+    def accepting(self, actor_id, office_id, request):  # type: ignore[no-untyped-def]
+        return change(
+            self, actor_id, office_id, request.model_copy(update={"drafter_may_approve": None})
+        )
+
+    monkeypatch.setattr(administration.AdministrationService, "change_office_settings", accepting)
+
+
+def _approving_roles_to_anyone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The grant forgets its rule: only the staff record's own check remains."""
+    monkeypatch.setattr(administration, "_grant_violations", lambda member, role: [])
+
+
+def _notice_layout_unchecked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notice is recorded as issued whatever items the office's layout lacks."""
+    monkeypatch.setattr(lifecycle, "missing_notice_items", lambda settings, kind: [])
+
+
 MUTANTS: tuple[Mutant, ...] = (
     Mutant("10円未満の端数処理をしない", "REQ-CAL-006", _no_rounding),
     Mutant("住宅扶助に限度額を適用しない", "REQ-CAL-015", _rule("housing.rent", _rent_uncapped)),
@@ -611,11 +663,7 @@ MUTANTS: tuple[Mutant, ...] = (
         lambda monkeypatch: None,
         _fifteen_day_deadline,
     ),
-    Mutant(
-        "委託事業者の職員が決定を決裁できる",
-        "REQ-APP-025",
-        _approval_rule(add=(R.SUPPORT_STAFF,), waive=(authority._PUBLIC, authority._CERTIFIED)),
-    ),
+    Mutant("委託事業者の職員が決定を決裁できる", "REQ-APP-025", _outsourced_approve),
     Mutant("起案者が自ら起案した決定を決裁できる", "REQ-APP-024", _drafter_approves),
     Mutant("申請の意思を示した相談を助言のみで終結できる", "REQ-APP-004", _wish_ends_as_advice),
     Mutant("14日を過ぎた決定を延長の理由なしに決裁できる", "REQ-APP-010", _late_without_reason),
@@ -684,6 +732,22 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant("一覧にない理由や理由なしで扶養照会を省略できる", "REQ-APP-016", _any_skip_reason),
     Mutant("申請者の意向を確かめずに扶養照会の文書を作成する", "REQ-APP-017", _applicant_not_heard),
+    Mutant("決裁の段階の設定にかかわらず最初の決裁で確定する", "REQ-APP-022", _one_stage_always),
+    Mutant(
+        "起案者による決裁を許可する設定の要求を黙って受け付ける",
+        "REQ-APP-024",
+        _drafter_approval_setting_accepted,
+    ),
+    Mutant(
+        "委託事業者の職員への決裁権限の付与を業務の規則として拒否しない",
+        "REQ-APP-025",
+        _approving_roles_to_anyone,
+    ),
+    Mutant(
+        "審査請求の教示を欠く様式でも通知書の発行を記録する",
+        "REQ-APP-026",
+        _notice_layout_unchecked,
+    ),
 )
 
 
