@@ -47,6 +47,7 @@ from seikatsu_std.formats.wareki import format_wareki
 from seikatsu_std.model import CaseStatus, DecisionKind, StaffMember
 from seikatsu_std.model.decision import AssistanceAmounts
 from seikatsu_std.model.office import EmploymentType, StaffRole
+from seikatsu_std.services.administration import AdministrationService
 from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.audit import AccessPurpose
 from seikatsu_std.services.cases import CaseService
@@ -164,6 +165,7 @@ class Pages:
     investigations: InvestigationService
     wishes: ConsultationWishService
     appeals: AppealService
+    administration: AdministrationService
 
     def render(
         self,
@@ -874,6 +876,7 @@ def install_pages(app: FastAPI) -> None:
         investigations=app.state.investigations,
         wishes=app.state.consultation_wish,
         appeals=app.state.appeals,
+        administration=app.state.administration,
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(_routes())

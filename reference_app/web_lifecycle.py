@@ -37,12 +37,17 @@ from reference_app.web import (
     _staff_name,
     _wareki,
 )
-from seikatsu_std.authority import Action, authorize
+from seikatsu_std.authority import Action, Verdict, authorize
 from seikatsu_std.calc.explain import render_html
 from seikatsu_std.calc.inputs import IncomeKind
 from seikatsu_std.model import DecisionKind, StaffMember
 from seikatsu_std.model.common import AssistanceKind
-from seikatsu_std.model.decision import DecisionStatus, RejectionReason, TerminationReason
+from seikatsu_std.model.decision import (
+    PRICED_KINDS,
+    DecisionStatus,
+    RejectionReason,
+    TerminationReason,
+)
 from seikatsu_std.model.household import (
     CareInsuranceStatus,
     Household,
@@ -90,6 +95,7 @@ from seikatsu_std.services.models import (
     WishChangeRecord,
     WithdrawalRequest,
 )
+from seikatsu_std.workflows.approvals import StageRefusal, next_approval
 from seikatsu_std.workflows.clocks import ClockState
 
 M = TypeVar("M", bound=BaseModel)
@@ -100,7 +106,8 @@ MEMBER_ROWS = 7
 #: Income rows of the decision form.
 INCOME_ROWS = 4
 _UNDECIDED = (ApplicationStatus.RECEIVED, ApplicationStatus.INVESTIGATING)
-_WITH_AMOUNTS = (DecisionKind.START, DecisionKind.CHANGE)
+#: A decision's statuses in which an approval stage may still approve it.
+_IN_APPROVAL = (DecisionStatus.DRAFT, DecisionStatus.SUBMITTED, DecisionStatus.IN_APPROVAL)
 #: Violations of a service rule that belong to one field of a form.
 _RULE_FIELDS = {
     "receiving_office": "transferred_to",
@@ -143,7 +150,8 @@ _DONE = {
     "withdrawn": "申請の取下げを記録しました。査察指導員の確認を受けてください。",
     "reviewed": "申請の取下げを確認しました。",
     "drafted": "決定を起案しました。決裁を受けてください。",
-    "approved": "決定を決裁しました。通知書を発行してください。",
+    "approved": "決定を決裁しました。決定が確定していれば通知書を発行してください。",
+    "submitted": "決定を決裁に回しました。",
     "notified": "決定通知書の発行を記録しました。",
 }
 
@@ -666,7 +674,8 @@ def _decision_form(
         members=members,
         application=application,
         determination=determinations[-1] if determinations else None,
-        with_amounts=kind in _WITH_AMOUNTS,
+        with_amounts=kind in PRICED_KINDS,
+        assistance_kinds=AssistanceKind,
         income_rows=range(INCOME_ROWS),
         income_kinds=_options(IncomeKind, skip=(IncomeKind.EXCLUDED,)),
         member_options=[(m.id, f"{m.name}（{m.relationship.label}）") for m in members],
@@ -780,12 +789,17 @@ def _decision_page(
         drafted_by=decision.drafted_by,
     )
     may_handle = _may(request, staff, Action.DRAFT_DECISION, office_id)
-    draft = decision.status is DecisionStatus.DRAFT
+    draft = decision.status in _IN_APPROVAL
+    settings = pages.administration.office_settings(actor, office_id).settings
+    step = next_approval(settings.approval_stages, decision.approvals, staff)
+    if isinstance(step, StageRefusal) and verdict.allowed:
+        verdict = Verdict(False, step.reason_ja, step.reason_en)
     names = {
         who: _staff_name(pages.cases, who)
         for who in (
             decision.drafted_by,
             decision.approved_by,
+            *(entry.approved_by for entry in decision.approvals),
             decision.withdrawal.received_by if decision.withdrawal else None,
             decision.free_will_check.confirmed_by if decision.free_will_check else None,
         )
@@ -802,6 +816,8 @@ def _decision_page(
         amounts=_amount_rows(view),
         explanation=Markup(render_html(view.calculation)) if view.calculation else None,
         can_approve=draft and verdict.allowed,
+        can_submit=decision.status is DecisionStatus.DRAFT and may_handle,
+        stages=" → ".join(stage.label() for stage in settings.approval_stages),
         approve_refusal=None if verdict.allowed or not draft else verdict.reason_ja,
         can_notify=decision.status is DecisionStatus.APPROVED and may_handle,
         can_download=decision.status is not DecisionStatus.DRAFT and may_handle,
@@ -1425,7 +1441,15 @@ def lifecycle_routes() -> APIRouter:
                 data["transferred_to"] = form.optional("transferred_to")
                 if not data["transferred_to"]:
                     form.fail("transferred_to", "移管先の福祉事務所IDを入力してください")
-        if kind in _WITH_AMOUNTS:
+        if kind is DecisionKind.SUSPENSION:
+            data["amounts"] = {}
+            for assistance in AssistanceKind:
+                name = f"amt_{assistance.value}"
+                data["amounts"][assistance.value] = form.optional(name)
+                fields[("amounts", assistance.value)] = name
+                if form.optional(name) is None:
+                    form.fail(name, "停止の間に支給する額を入力してください（支給しなければ0）")
+        if kind in PRICED_KINDS:
             detail = pages.cases.case_detail(actor, case_id, purpose=AccessPurpose.DECISION)
             data["calculation"], calculation_fields = _calculation_data(
                 form, detail.household, kind, case_id
@@ -1490,6 +1514,20 @@ def lifecycle_routes() -> APIRouter:
             form,
             "approved",
             lambda version: pages.lifecycle.approve_decision(actor, decision_id, version),
+        )
+
+    @router.post("/decisions/{decision_id}/submission")
+    def submit_decision(
+        request: Request, pages: PageContext, actor: Actor, decision_id: str, form: Submitted
+    ) -> Response:
+        return _decision_action(
+            request,
+            pages,
+            actor,
+            decision_id,
+            form,
+            "submitted",
+            lambda version: pages.lifecycle.submit_decision(actor, decision_id, version),
         )
 
     @router.post("/decisions/{decision_id}/notification")

@@ -343,7 +343,7 @@ def test_the_drafter_cannot_approve_their_own_decision(as_staff, database):
     decision_id = draft_start(supervisor, database, application_id)
     page = supervisor.get(f"/decisions/{decision_id}").text
     assert f"/decisions/{decision_id}/approval" not in page
-    assert "自ら起案した決定を決裁することはできません" in page
+    assert "起案者は自ら起案した決定を決裁できません" in page
     refused = post(
         supervisor,
         f"/decisions/{decision_id}",
@@ -351,7 +351,7 @@ def test_the_drafter_cannot_approve_their_own_decision(as_staff, database):
         {"version": "1"},
     )
     assert refused.status_code == 403
-    assert "自ら起案した決定を決裁することはできません" in refused.text
+    assert "起案者は自ら起案した決定を決裁できません" in refused.text
     assert "根拠" in refused.text
     assert table(database, "decisions")[decision_id].status is DecisionStatus.DRAFT
     assert list(database.unit_of_work().audit.entries())[-1].action is AuditAction.DENIED
@@ -1242,3 +1242,49 @@ def test_a_request_for_review_is_registered_listed_and_ruled(as_staff, database)
     assert "棄却" in listing
     assert "再審査請求あり" in listing
     assert table(database, "review_requests")[review.id].ruling.value == "dismissed"
+
+
+def test_a_suspension_is_drafted_with_what_is_still_paid_submitted_and_approved_in_stages(
+    as_staff, database
+):
+    caseworker = as_staff("cw-01")
+    case_id = first_case_of(database, "cw-01")
+    path = f"/cases/{case_id}/decisions/new?kind=suspension"
+    data = {
+        "kind": "suspension",
+        "effective_on": "2023-10-01",
+        "reasons": "臨時の収入により一時的に保護を要しないため",
+    }
+    form = caseworker.get(path)
+    assert "停止の間も支給する扶助別の額" in form.text
+    missing = post(caseworker, path, f"/cases/{case_id}/decisions", data)
+    assert missing.status_code == 422
+    assert "停止の間に支給する額を入力してください（支給しなければ0）" in missing.text
+    zeros = {f"amt_{kind}": "0" for kind in ("living", "education", "housing", "medical")}
+    zeros |= {f"amt_{kind}": "0" for kind in ("care", "childbirth", "occupational", "funeral")}
+    done = post(caseworker, path, f"/cases/{case_id}/decisions", {**data, **zeros})
+    assert done.status_code == 303
+    decision_path = done.headers["location"].split("?")[0]
+    decision_id = decision_path.rsplit("/", 1)[1]
+    page = caseworker.get(decision_path).text
+    assert "決裁に回す" in page
+    submitted = post(
+        caseworker,
+        decision_path,
+        f"/decisions/{decision_id}/submission",
+        {"version": str(version_of(database, "decisions", decision_id))},
+    )
+    assert submitted.status_code == 303
+    assert table(database, "decisions")[decision_id].status is DecisionStatus.SUBMITTED
+    supervisor = as_staff("sv-01")
+    approved = post(
+        supervisor,
+        decision_path,
+        f"/decisions/{decision_id}/approval",
+        {"version": str(version_of(database, "decisions", decision_id))},
+    )
+    assert approved.status_code == 303
+    shown = supervisor.get(decision_path).text
+    assert "決裁の記録" in shown
+    assert "最終決裁" in shown
+    assert table(database, "cases")[case_id].status is CaseStatus.SUSPENDED
