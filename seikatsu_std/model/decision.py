@@ -38,6 +38,15 @@ class DecisionStatus(LabelledEnum):
     NOTIFIED = "notified", "通知済"
 
 
+def decision_is_final(decision: Decision) -> bool:
+    """Whether ``decision`` has been through its approval (決裁) and may be acted on.
+
+    Only a final decision grounds a notice, a medical or care ticket or a payment
+    (REQ-APP-022). The one place that says which statuses are final.
+    """
+    return decision.status in (DecisionStatus.APPROVED, DecisionStatus.NOTIFIED)
+
+
 class RejectionReason(LabelledEnum):
     """却下の理由の区分。"""
 
