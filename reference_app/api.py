@@ -65,6 +65,13 @@ from seikatsu_std.services.models import (
     WishChangeRecord,
     WithdrawalRequest,
 )
+from seikatsu_std.services.payments import PaymentService
+from seikatsu_std.services.ticket_models import (
+    AdHocPaymentRequest,
+    CareTicketRequest,
+    MedicalTicketRequest,
+)
+from seikatsu_std.services.tickets import TicketService
 
 router = APIRouter(prefix=API_PREFIX)
 
@@ -112,6 +119,16 @@ def investigations(request: Request) -> InvestigationService:
     return service
 
 
+def tickets(request: Request) -> TicketService:
+    service: TicketService = request.app.state.tickets
+    return service
+
+
+def payments(request: Request) -> PaymentService:
+    service: PaymentService = request.app.state.payments
+    return service
+
+
 def sessions(request: Request) -> SessionService:
     service: SessionService = request.app.state.sessions
     return service
@@ -130,6 +147,8 @@ Wishes = Annotated[ConsultationWishService, Depends(consultation_wish)]
 Determination = Annotated[DeterminationService, Depends(determination)]
 ExOfficio = Annotated[ExOfficioService, Depends(ex_officio)]
 Investigations = Annotated[InvestigationService, Depends(investigations)]
+Tickets = Annotated[TicketService, Depends(tickets)]
+Payments = Annotated[PaymentService, Depends(payments)]
 Purpose = Annotated[AccessPurpose, Query(description="利用目的")]
 
 
@@ -601,3 +620,24 @@ def record_other_measure_checks(
 @router.get("/applications/{application_id}/investigations", operation_id="getInvestigations")
 def get_investigations(application_id: str, actor: Staff, service: Investigations) -> Response:
     return _json(service.summary(actor, application_id))
+
+
+@router.post("/cases/{case_id}/medical-tickets", operation_id="issueMedicalTicket")
+def issue_medical_ticket(
+    case_id: str, body: MedicalTicketRequest, actor: Staff, service: Tickets
+) -> Response:
+    return _json(service.issue_medical_ticket(actor, case_id, body), 201)
+
+
+@router.post("/cases/{case_id}/care-tickets", operation_id="issueCareTicket")
+def issue_care_ticket(
+    case_id: str, body: CareTicketRequest, actor: Staff, service: Tickets
+) -> Response:
+    return _json(service.issue_care_ticket(actor, case_id, body), 201)
+
+
+@router.post("/cases/{case_id}/ad-hoc-payments", operation_id="createAdHocPayment")
+def create_ad_hoc_payment(
+    case_id: str, body: AdHocPaymentRequest, actor: Staff, service: Payments
+) -> Response:
+    return _json(service.create_ad_hoc_payment(actor, case_id, body), 201)

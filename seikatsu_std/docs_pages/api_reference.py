@@ -32,6 +32,9 @@ TAG_TITLES = {
     "investigations": "申請後の調査（扶養照会・資産調査）",
     "decisions": "保護の決定",
     "appeals": "審査請求",
+    "medical": "医療扶助（医療券・調剤券）",
+    "care": "介護扶助（介護券）",
+    "payments": "支給",
 }
 
 
