@@ -105,14 +105,14 @@ def ad_hoc(**changes: Any) -> AdHocPaymentRequest:
     return AdHocPaymentRequest.model_validate(data | changes)
 
 
-def _change(database: MemoryDatabase, table: str, record_id: str, **changes: Any) -> None:
-    """Rewrite a stored record (the test's own setting of the data)."""
-    record, version = database.tables[table][record_id]
-    model = type(record)
-    database.tables[table][record_id] = (
-        model.model_validate(record.model_dump() | changes),
-        version,
-    )
+def _change(database: MemoryDatabase, store: str, record_id: str, **changes: Any) -> None:
+    """Rewrite a stored record through a unit of work (the test's own setting of the data)."""
+    with database.unit_of_work() as uow:
+        records = getattr(uow, store)
+        found = records.get(record_id)
+        record = type(found.record).model_validate(found.record.model_dump() | changes)
+        records.replace(record, found.version)
+        uow.commit()
 
 
 def _drafted(database: MemoryDatabase) -> None:
@@ -130,7 +130,7 @@ def _drafted(database: MemoryDatabase) -> None:
 
 
 def _stored(database: MemoryDatabase) -> dict[str, int]:
-    return {table: len(database.tables.get(table, {})) for table in BENEFITS}
+    return {table: len(database.tables[table]) for table in BENEFITS}
 
 
 @contextlib.contextmanager
