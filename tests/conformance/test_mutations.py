@@ -48,6 +48,7 @@ from seikatsu_std.services import (
     appeals,
     audit,
     base,
+    benefits,
     cases,
     consultation_wish,
     deadlines,
@@ -516,6 +517,11 @@ def _applicant_not_heard(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+def _benefits_on_drafts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every decision counts as approved when a ticket or a payment is given on it.
+    monkeypatch.setattr(benefits, "decision_is_final", lambda _decision: True)
+
+
 def _answered_still_listed(monkeypatch: pytest.MonkeyPatch) -> None:
     """The list of unanswered asset inquiries also shows those answered."""
 
@@ -684,6 +690,11 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant("一覧にない理由や理由なしで扶養照会を省略できる", "REQ-APP-016", _any_skip_reason),
     Mutant("申請者の意向を確かめずに扶養照会の文書を作成する", "REQ-APP-017", _applicant_not_heard),
+    Mutant(
+        "決裁されていない決定に基づいて医療券・介護券を発行し随時支給を作成できる",
+        "REQ-APP-022",
+        _benefits_on_drafts,
+    ),
 )
 
 
