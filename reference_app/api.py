@@ -70,6 +70,13 @@ from seikatsu_std.services.models import (
     WishChangeRecord,
     WithdrawalRequest,
 )
+from seikatsu_std.services.payments import PaymentService
+from seikatsu_std.services.ticket_models import (
+    AdHocPaymentRequest,
+    CareTicketRequest,
+    MedicalTicketRequest,
+)
+from seikatsu_std.services.tickets import TicketService
 
 router = APIRouter(prefix=API_PREFIX)
 
@@ -122,6 +129,16 @@ def administration(request: Request) -> AdministrationService:
     return service
 
 
+def tickets(request: Request) -> TicketService:
+    service: TicketService = request.app.state.tickets
+    return service
+
+
+def payments(request: Request) -> PaymentService:
+    service: PaymentService = request.app.state.payments
+    return service
+
+
 def sessions(request: Request) -> SessionService:
     service: SessionService = request.app.state.sessions
     return service
@@ -141,6 +158,8 @@ Determination = Annotated[DeterminationService, Depends(determination)]
 Administration = Annotated[AdministrationService, Depends(administration)]
 ExOfficio = Annotated[ExOfficioService, Depends(ex_officio)]
 Investigations = Annotated[InvestigationService, Depends(investigations)]
+Tickets = Annotated[TicketService, Depends(tickets)]
+Payments = Annotated[PaymentService, Depends(payments)]
 Purpose = Annotated[AccessPurpose, Query(description="利用目的")]
 
 
@@ -641,3 +660,27 @@ def grant_staff_role(
     staff_id: str, body: RoleGrant, actor: Staff, service: Administration
 ) -> Response:
     return _json(service.grant_role(actor, staff_id, body))
+
+
+# ==================================================================== tickets and payments
+
+
+@router.post("/cases/{case_id}/medical-tickets", operation_id="issueMedicalTicket")
+def issue_medical_ticket(
+    case_id: str, body: MedicalTicketRequest, actor: Staff, service: Tickets
+) -> Response:
+    return _json(service.issue_medical_ticket(actor, case_id, body), 201)
+
+
+@router.post("/cases/{case_id}/care-tickets", operation_id="issueCareTicket")
+def issue_care_ticket(
+    case_id: str, body: CareTicketRequest, actor: Staff, service: Tickets
+) -> Response:
+    return _json(service.issue_care_ticket(actor, case_id, body), 201)
+
+
+@router.post("/cases/{case_id}/ad-hoc-payments", operation_id="createAdHocPayment")
+def create_ad_hoc_payment(
+    case_id: str, body: AdHocPaymentRequest, actor: Staff, service: Payments
+) -> Response:
+    return _json(service.create_ad_hoc_payment(actor, case_id, body), 201)

@@ -26,7 +26,9 @@ from seikatsu_std.services.determination import DeterminationService
 from seikatsu_std.services.ex_officio import ExOfficioService
 from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
+from seikatsu_std.services.payments import PaymentService
 from seikatsu_std.services.ports import Clock, UnitOfWorkFactory
+from seikatsu_std.services.tickets import TicketService
 
 
 def system_clock() -> datetime:
@@ -60,6 +62,8 @@ def create_app(
     app.state.determination = DeterminationService(uow, clock, calculator)
     app.state.ex_officio = ExOfficioService(uow, clock, calculator)
     app.state.investigations = InvestigationService(uow, clock, calculator)
+    app.state.tickets = TicketService(uow, clock, calculator)
+    app.state.payments = PaymentService(uow, clock, calculator)
     app.state.sessions = SessionService(uow, accounts, clock)
     app.state.clock = clock
     app.state.accounts = accounts

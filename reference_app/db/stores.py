@@ -52,14 +52,19 @@ from reference_app.db.tables import (
     AssetInquiryRow,
     AuditRow,
     CalculationRow,
+    CareTicketRow,
     CaseEventRow,
+    CaseRecordRow,
     CaseRow,
     ConsultationRow,
     DecisionRow,
     HouseholdRow,
+    MedicalInstitutionRow,
+    MedicalTicketRow,
     NeedDeterminationRow,
     OfficeRow,
     OtherMeasureChecklistRow,
+    PaymentRow,
     PersonalNumberRow,
     RecordRow,
     ReviewRequestRow,
@@ -83,6 +88,7 @@ from seikatsu_std.model import (
     WelfareOffice,
 )
 from seikatsu_std.model.base import Record
+from seikatsu_std.model.care import CareTicket
 from seikatsu_std.model.intake import ApplicationStatus
 from seikatsu_std.model.investigation import (
     AssetInquiry,
@@ -90,6 +96,8 @@ from seikatsu_std.model.investigation import (
     SupportObligorRecord,
     WorkCapacityAssessment,
 )
+from seikatsu_std.model.medical import MedicalInstitution, MedicalTicket
+from seikatsu_std.model.payments import Payment
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditEntry, AuditQuery
 from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.errors import VersionConflictError
@@ -99,6 +107,7 @@ from seikatsu_std.services.ports import (
     ApplicationStore,
     AssetInquiryStore,
     AuditStore,
+    CaseRecordStore,
     CaseStore,
     DecisionStore,
     EventStore,
@@ -210,6 +219,11 @@ class _Identified(Protocol):
 class _OfApplication(Protocol):
     @property
     def application_id(self) -> str: ...
+
+
+class _OfCase(Protocol):
+    @property
+    def case_id(self) -> str: ...
 
 
 def _id(record: Record) -> str:
@@ -472,6 +486,22 @@ class SqlApplicationRecordStore(SqlRecordStore[R]):
     def for_application(self, application_id: str) -> list[Versioned[R]]:
         """Every record of the application, in id order."""
         return self._versioned(self._by_application == application_id, self._id_order())
+
+
+class SqlCaseRecordStore(SqlRecordStore[R]):
+    """Records of a running case, in a table with a ``case_id`` column."""
+
+    def __init__(
+        self, session: Session, table: type[CaseRecordRow], model: type[R], kind: str
+    ) -> None:
+        super().__init__(
+            session, table, model, kind, lambda r: {"case_id": cast(_OfCase, r).case_id}
+        )
+        self._by_case = table.case_id
+
+    def for_case(self, case_id: str) -> list[Versioned[R]]:
+        """Every record of the case, in id order."""
+        return self._versioned(self._by_case == case_id, self._id_order())
 
 
 class SqlAssetInquiryStore(SqlApplicationRecordStore[AssetInquiry]):
@@ -833,6 +863,18 @@ class SqlUnitOfWork:
         self.decisions: DecisionStore = SqlDecisionStore(session)
         self.review_requests: ReviewRequestStore = SqlReviewRequestStore(session)
         self.need_determinations: NeedDeterminationStore = SqlNeedDeterminationStore(session)
+        self.medical_institutions: RecordStore[MedicalInstitution] = SqlRecordStore(
+            session, MedicalInstitutionRow, MedicalInstitution, "medical institution"
+        )
+        self.medical_tickets: CaseRecordStore[MedicalTicket] = SqlCaseRecordStore(
+            session, MedicalTicketRow, MedicalTicket, "medical ticket"
+        )
+        self.care_tickets: CaseRecordStore[CareTicket] = SqlCaseRecordStore(
+            session, CareTicketRow, CareTicket, "care ticket"
+        )
+        self.payments: CaseRecordStore[Payment] = SqlCaseRecordStore(
+            session, PaymentRow, Payment, "payment"
+        )
         self.calculations: RecordStore[CalculationInput] = SqlRecordStore(
             session, CalculationRow, CalculationInput, "calculation"
         )

@@ -14,7 +14,9 @@ The migrations (``migrations/versions/``: ``0001_initial.py`` for the first
 tables, ``0002_lifecycle.py`` for consultations, applications and support
 inquiries, ``0003_review_requests.py`` for requests for review,
 ``0004_determination.py`` for need determinations, ``0005_intake.py`` for the
-intake items, ``0006_investigations.py`` for the records of the investigations)
+intake items, ``0006_investigations.py`` for the records of the investigations,
+``0010_tickets_payments.py`` for the designated medical institutions, the medical
+and care tickets and the payments)
 create exactly these tables; a test compares the two.
 """
 
@@ -221,6 +223,38 @@ class ReviewRequestRow(RecordRow):
     office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"))
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     ruling_due_on: Mapped[date] = mapped_column(Date)
+
+
+class MedicalInstitutionRow(RecordRow):
+    """指定医療機関 (MedicalInstitution)."""
+
+    __tablename__ = "medical_institutions"
+
+
+class CaseRecordRow(RecordRow):
+    """A record of a running case (a ticket, a payment …), found by its case."""
+
+    __abstract__ = True
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+
+
+class MedicalTicketRow(CaseRecordRow):
+    """医療券・調剤券 (MedicalTicket)."""
+
+    __tablename__ = "medical_tickets"
+
+
+class CareTicketRow(CaseRecordRow):
+    """介護券 (CareTicket)."""
+
+    __tablename__ = "care_tickets"
+
+
+class PaymentRow(CaseRecordRow):
+    """支給 (Payment)."""
+
+    __tablename__ = "payments"
 
 
 class NeedDeterminationRow(RecordRow):

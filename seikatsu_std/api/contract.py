@@ -23,8 +23,11 @@ from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.calc.results import CalculationResult
 from seikatsu_std.model import Case, CaseStatus, Decision, StaffMember
 from seikatsu_std.model.base import StdModel
+from seikatsu_std.model.care import CareTicket
 from seikatsu_std.model.identifiers import MyNumber
 from seikatsu_std.model.investigation import SupportInquiry
+from seikatsu_std.model.medical import MedicalTicket
+from seikatsu_std.model.payments import Payment
 from seikatsu_std.notices import DecisionNotice
 from seikatsu_std.services.administration import OfficeSettingsChange, OfficeSettingsView, RoleGrant
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, ChainReport
@@ -81,6 +84,11 @@ from seikatsu_std.services.models import (
     WishAmendment,
     WishChangeRecord,
     WithdrawalRequest,
+)
+from seikatsu_std.services.ticket_models import (
+    AdHocPaymentRequest,
+    CareTicketRequest,
+    MedicalTicketRequest,
 )
 
 API_PREFIX = "/api/v1"
@@ -220,6 +228,12 @@ _AUTH_ERRORS = {401: Problem, 403: Problem}
 _CHANGE_ERRORS = {400: Problem, **_AUTH_ERRORS, 404: Problem, 409: Problem, 422: Problem}
 #: The days ahead of ``within_days`` (0 = only those due today or already overdue).
 WithinDays = Annotated[int, Field(ge=0)]
+
+_BASIS = (
+    "決定はケースの決定で、決裁済み（決裁者・決裁日の記録があるもの）の開始・変更決定でなければならず、"
+    "対象年月は決定の適用日以後、ケースは保護中でなければならない（反した規則をすべて示して 422 rule-violation。"
+    "決裁されていない決定は規則 decision_approved）。"
+)
 
 OPERATIONS: tuple[Operation, ...] = (
     Operation(
@@ -1040,6 +1054,52 @@ OPERATIONS: tuple[Operation, ...] = (
         {200: StaffMember, **_CHANGE_ERRORS},
         parameters=(Parameter("staff_id", "path", "職員ID。", str),),
         body=RoleGrant,
+    ),
+    Operation(
+        "issueMedicalTicket",
+        "post",
+        "/cases/{case_id}/medical-tickets",
+        "医療券・調剤券の発行",
+        "ケースの世帯員に、医療扶助を認めた決定に基づいて、暦月ごと・指定医療機関ごとの医療券（薬局には調剤券）を発行する。"
+        + _BASIS
+        + "公費負担者番号は福祉事務所の番号、本人支払額は決定の額を記載し、受給者番号は発行ごとに付番する。"
+        "有効期間の時点で指定されていない医療機関、同じ月・同じ医療機関への有効な券の重複は 422。"
+        "医療扶助・介護扶助の事務の権限が必要。",
+        "medical",
+        {201: MedicalTicket, 400: Problem, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_CASE_ID,),
+        body=MedicalTicketRequest,
+        success=201,
+    ),
+    Operation(
+        "issueCareTicket",
+        "post",
+        "/cases/{case_id}/care-tickets",
+        "介護券の発行",
+        "ケースの世帯員に、介護扶助を認めた決定に基づいて、暦月ごと・介護事業所ごとの介護券を発行する。"
+        + _BASIS
+        + "介護保険の区分と介護扶助の負担割合は世帯員の記録から定まり、介護保険の対象外の世帯員、"
+        "同じ月・同じ事業所への有効な券の重複は 422。医療扶助・介護扶助の事務の権限が必要。",
+        "care",
+        {201: CareTicket, 400: Problem, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_CASE_ID,),
+        body=CareTicketRequest,
+        success=201,
+    ),
+    Operation(
+        "createAdHocPayment",
+        "post",
+        "/cases/{case_id}/ad-hoc-payments",
+        "随時支給の作成",
+        "ケースの決定に基づいて随時支給（支給予定）を作成する。"
+        + _BASIS
+        + "差引支給額は内訳の合計。同じケースに同じ冪等キーの支給があれば、新しく作らずにそれを返す。"
+        "経理・支給の事務の権限が必要（公務員に限る）。",
+        "payments",
+        {201: Payment, 400: Problem, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_CASE_ID,),
+        body=AdHocPaymentRequest,
+        success=201,
     ),
 )
 

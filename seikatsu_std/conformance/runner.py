@@ -51,6 +51,7 @@ STEP_MODULES = (
     "seikatsu_std.conformance.steps_determination",
     "seikatsu_std.conformance.steps_investigation",
     "seikatsu_std.conformance.steps_approvals",
+    "seikatsu_std.conformance.steps_tickets",
 )
 #: Password of the reference app's demo accounts during a reference run (throw-away).
 REFERENCE_PASSWORD = "conformance-run"

@@ -91,6 +91,13 @@ from seikatsu_std.services.models import (
     WishChangeRecord,
     WithdrawalRequest,
 )
+from seikatsu_std.services.payments import PaymentService
+from seikatsu_std.services.ticket_models import (
+    AdHocPaymentRequest,
+    CareTicketRequest,
+    MedicalTicketRequest,
+)
+from seikatsu_std.services.tickets import TicketService
 
 #: Cases in the conformance dataset (the demo office built with seed 7).
 DATASET_CASES = 60
@@ -244,6 +251,9 @@ class Target(Protocol):
     def review_requests(
         self, office_id: str, as_of: str | date | None = None, overdue: bool | None = None
     ) -> Reply: ...
+    def issue_medical_ticket(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def issue_care_ticket(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def create_ad_hoc_payment(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
     def login_attempt(self, login_id: str, password: str) -> Reply:
         """Try to log in (raises :class:`UnsupportedStepError` where there are no logins)."""
 
@@ -291,6 +301,8 @@ class InProcessTarget:
         self.investigations = InvestigationService(
             self.database.unit_of_work, self._clock, self.calculator
         )
+        self.tickets = TicketService(self.database.unit_of_work, self._clock, self.calculator)
+        self.payments = PaymentService(self.database.unit_of_work, self._clock, self.calculator)
         self.staff_id: str | None = None
         self.exchanges: list[Exchange] = []
 
@@ -950,6 +962,38 @@ class InProcessTarget:
             run,
         )
 
+    # ------------------------------------------------------------ benefits on a decision
+
+    def issue_medical_ticket(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._post(
+            f"/cases/{case_id}/medical-tickets",
+            body,
+            MedicalTicketRequest,
+            self.tickets.issue_medical_ticket,
+            case_id,
+            status=201,
+        )
+
+    def issue_care_ticket(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._post(
+            f"/cases/{case_id}/care-tickets",
+            body,
+            CareTicketRequest,
+            self.tickets.issue_care_ticket,
+            case_id,
+            status=201,
+        )
+
+    def create_ad_hoc_payment(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._post(
+            f"/cases/{case_id}/ad-hoc-payments",
+            body,
+            AdHocPaymentRequest,
+            self.payments.create_ad_hoc_payment,
+            case_id,
+            status=201,
+        )
+
 
 def _query_value(value: str | date | None) -> str | None:
     """A date as the text a query string carries (other values as given)."""
@@ -1277,3 +1321,14 @@ class HttpTarget:
             f"/offices/{office_id}/review-requests",
             params={"as_of": _query_value(as_of), "overdue": overdue},
         )
+
+    # ------------------------------------------------------------ benefits on a decision
+
+    def issue_medical_ticket(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/cases/{case_id}/medical-tickets", body=dict(body))
+
+    def issue_care_ticket(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/cases/{case_id}/care-tickets", body=dict(body))
+
+    def create_ad_hoc_payment(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/cases/{case_id}/ad-hoc-payments", body=dict(body))

@@ -33,6 +33,9 @@ TAG_TITLES = {
     "decisions": "保護の決定",
     "appeals": "審査請求",
     "administration": "福祉事務所の設定と職員の役割",
+    "medical": "医療扶助（医療券・調剤券）",
+    "care": "介護扶助（介護券）",
+    "payments": "支給",
 }
 
 

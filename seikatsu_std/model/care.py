@@ -31,6 +31,11 @@ _SHARE_BY_STATUS: dict[CareInsuranceStatus, int] = {
 }
 
 
+def care_assistance_share(status: CareInsuranceStatus) -> int | None:
+    """The share (%) of the cost 介護扶助 bears for ``status`` (None: no care ticket at all)."""
+    return _SHARE_BY_STATUS.get(status)
+
+
 class CareServiceKind(LabelledEnum):
     """介護券の対象となる介護扶助の種類（生活保護法15条の2）。福祉用具・住宅改修は金銭給付のため介護券の対象外。"""
 
@@ -112,7 +117,7 @@ class CareTicket(PublicAssistanceTicket):
 
     @model_validator(mode="after")
     def _ticket_consistent(self) -> Self:
-        expected = _SHARE_BY_STATUS.get(self.care_insurance)
+        expected = care_assistance_share(self.care_insurance)
         if expected is None:
             raise ValueError(
                 f"介護保険の区分「{self.care_insurance.label}」の者には介護券を発行できません "

@@ -47,9 +47,13 @@ class DecisionStatus(LabelledEnum):
 FINAL_STATUSES = frozenset({DecisionStatus.APPROVED, DecisionStatus.NOTIFIED})
 
 
-def decision_is_final(status: DecisionStatus) -> bool:
-    """Has every approval stage approved the decision (決裁済・通知済)?"""
-    return status in FINAL_STATUSES
+def decision_is_final(decision: Decision) -> bool:
+    """Has every approval stage approved ``decision`` (決裁済・通知済)?
+
+    Only a final decision grounds a notice, a medical or care ticket or a payment
+    (REQ-APP-022). The one place that says which statuses are final.
+    """
+    return decision.status in FINAL_STATUSES
 
 
 class ApprovalKind(LabelledEnum):
@@ -456,7 +460,7 @@ class Decision(Record):
             )
 
     def _check_approval(self) -> None:
-        approved = decision_is_final(self.status)
+        approved = decision_is_final(self)
         recorded = (self.approved_by, self.approved_on, self.decided_on)
         if approved and any(value is None for value in recorded):
             raise ValueError(
@@ -488,7 +492,7 @@ def current_decision(decisions: Iterable[Decision]) -> Decision | None:
     suspension or termination ended it."""
     current = None
     for decision in sorted(
-        (d for d in decisions if decision_is_final(d.status)),
+        (d for d in decisions if decision_is_final(d)),
         key=lambda d: (d.effective_on, d.decided_on or d.effective_on),
     ):
         current = decision if decision.kind in PRICED_KINDS else None

@@ -305,6 +305,11 @@ class PublicAssistanceTicket(Record):
     month: YearMonth = Field(title="対象年月", description="券が有効な暦月（YYYY-MM）。")
     case_id: RecordId = Field(title="ケースID", description="対象世帯のケース。")
     member_id: RecordId = Field(title="世帯員ID", description="給付を受ける世帯員。")
+    decision_id: RecordId | None = Field(
+        default=None,
+        title="根拠となる決定ID",
+        description="券の発行の根拠となった決裁済みの保護決定（医療扶助・介護扶助を認めた決定）。",
+    )
     payer_number: PublicPayerNumber = Field(
         title="公費負担者番号",
         description="生活保護の公費負担者番号（法別番号12で始まる8桁、検査数字付き）。",

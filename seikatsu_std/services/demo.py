@@ -20,6 +20,7 @@ from seikatsu_std.model import (
     Case,
     Decision,
     Household,
+    MedicalInstitution,
     PersonalNumberRecord,
     StaffMember,
     WelfareOffice,
@@ -46,6 +47,37 @@ DEMO_STAFF: tuple[tuple[str, str, str, tuple[StaffRole, ...], str, bool], ...] =
 )
 CASEWORKERS = tuple(s[0] for s in DEMO_STAFF if StaffRole.CASEWORKER in s[3])
 
+#: (id, 医療機関コード, name, kind, designated from, street) of the demo office's designated
+#: medical institutions (invented; the codes carry valid check digits).
+DEMO_INSTITUTIONS: tuple[tuple[str, str, str, str, str, str], ...] = (
+    (
+        "inst-clinic-01",
+        "1310112345",
+        "中野なかよしクリニック（デモ）",
+        "clinic",
+        "2020-04-01",
+        "中野二丁目1番1号",
+    ),
+    (
+        "inst-pharmacy-01",
+        "1340112349",
+        "中野あおば薬局（デモ）",
+        "pharmacy",
+        "2020-04-01",
+        "中野三丁目2番2号",
+    ),
+    (
+        "inst-dental-01",
+        "1330112341",
+        "中野さくら歯科（デモ）",
+        "dental_clinic",
+        "2020-04-01",
+        "中野五丁目3番3号",
+    ),
+)
+#: The demo clinic: the institution of a medical ticket when a scenario names none.
+DEMO_CLINIC_ID = DEMO_INSTITUTIONS[0][0]
+
 
 @dataclass
 class DemoOffice:
@@ -58,6 +90,7 @@ class DemoOffice:
     calculations: list[CalculationInput] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     personal_numbers: list[PersonalNumberRecord] = field(default_factory=list)
+    institutions: list[MedicalInstitution] = field(default_factory=list)
     events: list[CaseEvent] = field(default_factory=list)
 
     def load(self, uow: UnitOfWork) -> None:
@@ -75,6 +108,8 @@ class DemoOffice:
             uow.decisions.add(decision)
         for record in self.personal_numbers:
             uow.personal_numbers.add(record)
+        for institution in self.institutions:
+            uow.medical_institutions.add(institution)
         for event in self.events:
             uow.events.add(event)
 
@@ -116,6 +151,19 @@ def demo_office(
                 }
             )
         )
+    demo.institutions.extend(
+        MedicalInstitution.model_validate(
+            {
+                "id": institution_id,
+                "institution_code": code,
+                "name": name,
+                "kind": kind,
+                "designation": {"start": designated},
+                "address": {"prefecture": "東京都", "municipality": "中野区", "street": street},
+            }
+        )
+        for institution_id, code, name, kind, designated, street in DEMO_INSTITUTIONS
+    )
     month_start = date.fromisoformat(f"{DEMO_MONTH}-01")
     generated = 0
     for raw in random_inputs(cases * 2, DEMO_MONTH, seed=seed):

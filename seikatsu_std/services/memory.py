@@ -27,6 +27,7 @@ from seikatsu_std.model import (
     SupportInquiry,
     WelfareOffice,
 )
+from seikatsu_std.model.care import CareTicket
 from seikatsu_std.model.intake import ApplicationStatus
 from seikatsu_std.model.investigation import (
     AssetInquiry,
@@ -34,6 +35,8 @@ from seikatsu_std.model.investigation import (
     SupportObligorRecord,
     WorkCapacityAssessment,
 )
+from seikatsu_std.model.medical import MedicalInstitution, MedicalTicket
+from seikatsu_std.model.payments import Payment
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
 from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.errors import VersionConflictError
@@ -201,6 +204,17 @@ class MemoryApplicationRecordStore(MemoryStore[T]):
         ]
 
 
+class MemoryCaseRecordStore(MemoryStore[T]):
+    """Records of a running case (each has ``case_id``)."""
+
+    def for_case(self, case_id: str) -> list[Versioned[T]]:
+        return [
+            Versioned(record, version)
+            for record, version in sorted(self.values(), key=lambda row: str(row[0].id))
+            if record.case_id == case_id
+        ]
+
+
 class MemoryAssetInquiryStore(MemoryApplicationRecordStore[AssetInquiry]):
     """Asset inquiries, with those still unanswered."""
 
@@ -305,6 +319,10 @@ _TABLES = (
     "other_measures",
     "decisions",
     "review_requests",
+    "medical_institutions",
+    "medical_tickets",
+    "care_tickets",
+    "payments",
     "calculations",
     "need_determinations",
 )
@@ -351,6 +369,18 @@ class MemoryUnitOfWork:
         self.decisions = MemoryDecisionStore(self._tables["decisions"], "decision")
         self.review_requests = MemoryReviewRequestStore(
             self._tables["review_requests"], "review request"
+        )
+        self.medical_institutions: MemoryStore[MedicalInstitution] = MemoryStore(
+            self._tables["medical_institutions"], "medical institution"
+        )
+        self.medical_tickets: MemoryCaseRecordStore[MedicalTicket] = MemoryCaseRecordStore(
+            self._tables["medical_tickets"], "medical ticket"
+        )
+        self.care_tickets: MemoryCaseRecordStore[CareTicket] = MemoryCaseRecordStore(
+            self._tables["care_tickets"], "care ticket"
+        )
+        self.payments: MemoryCaseRecordStore[Payment] = MemoryCaseRecordStore(
+            self._tables["payments"], "payment"
         )
         self.need_determinations = MemoryNeedDeterminationStore(
             self._tables["need_determinations"], "need determination"

@@ -30,12 +30,15 @@ from seikatsu_std.model import (
     SupportInquiry,
     WelfareOffice,
 )
+from seikatsu_std.model.care import CareTicket
 from seikatsu_std.model.investigation import (
     AssetInquiry,
     OtherMeasureChecklist,
     SupportObligorRecord,
     WorkCapacityAssessment,
 )
+from seikatsu_std.model.medical import MedicalInstitution, MedicalTicket
+from seikatsu_std.model.payments import Payment
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
 from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.models import CaseEvent
@@ -146,6 +149,13 @@ class AssetInquiryStore(ApplicationRecordStore[AssetInquiry], Protocol):
         """Every inquiry without an answer, the oldest first (then by id)."""
 
 
+class CaseRecordStore(RecordStore[T], Protocol):
+    """Records of a running case (tickets, payments …), by case."""
+
+    def for_case(self, case_id: str) -> list[Versioned[T]]:
+        """Every record of ``case_id``, in id order."""
+
+
 class DecisionStore(RecordStore[Decision], Protocol):
     """Decisions, by case."""
 
@@ -225,6 +235,14 @@ class UnitOfWork(Protocol):
     def decisions(self) -> DecisionStore: ...
     @property
     def review_requests(self) -> ReviewRequestStore: ...
+    @property
+    def medical_institutions(self) -> RecordStore[MedicalInstitution]: ...
+    @property
+    def medical_tickets(self) -> CaseRecordStore[MedicalTicket]: ...
+    @property
+    def care_tickets(self) -> CaseRecordStore[CareTicket]: ...
+    @property
+    def payments(self) -> CaseRecordStore[Payment]: ...
     @property
     def need_determinations(self) -> NeedDeterminationStore: ...
     @property

@@ -19,12 +19,16 @@ from reference_app.db.tables import (
     ApplicationRow,
     AuditRow,
     CalculationRow,
+    CareTicketRow,
     CaseEventRow,
     CaseRow,
     ConsultationRow,
     DecisionRow,
     HouseholdRow,
+    MedicalInstitutionRow,
+    MedicalTicketRow,
     OfficeRow,
+    PaymentRow,
     StaffRow,
     SupportInquiryRow,
 )
@@ -39,6 +43,9 @@ from seikatsu_std.model import (
     SupportInquiry,
     WelfareOffice,
 )
+from seikatsu_std.model.care import CareTicket
+from seikatsu_std.model.medical import MedicalInstitution, MedicalTicket
+from seikatsu_std.model.payments import Payment
 from seikatsu_std.services.audit import AuditEntry
 from seikatsu_std.services.models import CaseEvent
 
@@ -53,6 +60,10 @@ TABLES: dict[str, tuple[Any, type[Any]]] = {
     "support_inquiries": (SupportInquiryRow, SupportInquiry),
     "decisions": (DecisionRow, Decision),
     "calculations": (CalculationRow, CalculationInput),
+    "medical_institutions": (MedicalInstitutionRow, MedicalInstitution),
+    "medical_tickets": (MedicalTicketRow, MedicalTicket),
+    "care_tickets": (CareTicketRow, CareTicket),
+    "payments": (PaymentRow, Payment),
 }
 
 

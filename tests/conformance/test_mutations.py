@@ -49,6 +49,7 @@ from seikatsu_std.services import (
     appeals,
     audit,
     base,
+    benefits,
     cases,
     consultation_wish,
     deadlines,
@@ -532,6 +533,11 @@ def _applicant_not_heard(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+def _benefits_on_drafts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every decision counts as approved when a ticket or a payment is given on it.
+    monkeypatch.setattr(benefits, "decision_is_final", lambda _decision: True)
+
+
 def _answered_still_listed(monkeypatch: pytest.MonkeyPatch) -> None:
     """The list of unanswered asset inquiries also shows those answered."""
 
@@ -747,6 +753,11 @@ MUTANTS: tuple[Mutant, ...] = (
         "審査請求の教示を欠く様式でも通知書の発行を記録する",
         "REQ-APP-026",
         _notice_layout_unchecked,
+    ),
+    Mutant(
+        "決裁されていない決定に基づいて医療券・介護券を発行し随時支給を作成できる",
+        "REQ-APP-022",
+        _benefits_on_drafts,
     ),
 )
 
