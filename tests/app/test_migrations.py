@@ -70,6 +70,8 @@ LATER_TABLES = {
     "asset_inquiries",
     "work_capacity_assessments",
     "other_measure_checklists",
+    "submitted_documents",
+    "submitted_files",
 }
 
 
