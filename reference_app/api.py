@@ -65,6 +65,8 @@ from seikatsu_std.services.models import (
     WishChangeRecord,
     WithdrawalRequest,
 )
+from seikatsu_std.services.submission_models import OnlineSubmission
+from seikatsu_std.services.submissions import SubmissionService
 
 router = APIRouter(prefix=API_PREFIX)
 
@@ -112,6 +114,11 @@ def investigations(request: Request) -> InvestigationService:
     return service
 
 
+def submissions(request: Request) -> SubmissionService:
+    service: SubmissionService = request.app.state.submissions
+    return service
+
+
 def sessions(request: Request) -> SessionService:
     service: SessionService = request.app.state.sessions
     return service
@@ -130,6 +137,7 @@ Wishes = Annotated[ConsultationWishService, Depends(consultation_wish)]
 Determination = Annotated[DeterminationService, Depends(determination)]
 ExOfficio = Annotated[ExOfficioService, Depends(ex_officio)]
 Investigations = Annotated[InvestigationService, Depends(investigations)]
+Submissions = Annotated[SubmissionService, Depends(submissions)]
 Purpose = Annotated[AccessPurpose, Query(description="利用目的")]
 
 
@@ -480,6 +488,30 @@ def list_review_requests(
     overdue: bool = False,
 ) -> Response:
     return _json(service.list_for_office(actor, office_id, as_of=as_of, overdue_only=overdue))
+
+
+# ==================================================================== documents submitted online
+
+
+@router.post("/cases/{case_id}/online-submissions", operation_id="submitOnlineDocument")
+def submit_online_document(
+    case_id: str, body: OnlineSubmission, actor: Staff, service: Submissions
+) -> Response:
+    return _json(service.submit(actor, case_id, body), 201)
+
+
+@router.get("/me/pending-submissions", operation_id="listMyPendingSubmissions")
+def list_my_pending_submissions(actor: Staff, service: Submissions) -> Response:
+    return _json(service.pending_for_me(actor))
+
+
+@router.post(
+    "/online-submissions/{submission_id}/confirmation", operation_id="confirmOnlineSubmission"
+)
+def confirm_online_submission(
+    submission_id: str, body: VersionOnly, actor: Staff, service: Submissions
+) -> Response:
+    return _json(service.confirm(actor, submission_id, body.version))
 
 
 # ---------------------------------------------------------------- investigations

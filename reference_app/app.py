@@ -26,6 +26,7 @@ from seikatsu_std.services.ex_officio import ExOfficioService
 from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.ports import Clock, UnitOfWorkFactory
+from seikatsu_std.services.submissions import SubmissionService
 
 
 def system_clock() -> datetime:
@@ -58,6 +59,7 @@ def create_app(
     app.state.determination = DeterminationService(uow, clock, calculator)
     app.state.ex_officio = ExOfficioService(uow, clock, calculator)
     app.state.investigations = InvestigationService(uow, clock, calculator)
+    app.state.submissions = SubmissionService(uow, clock, calculator)
     app.state.sessions = SessionService(uow, accounts, clock)
     app.state.clock = clock
     app.state.accounts = accounts

@@ -86,6 +86,8 @@ from seikatsu_std.services.models import (
     WishChangeRecord,
     WithdrawalRequest,
 )
+from seikatsu_std.services.submission_models import OnlineSubmission
+from seikatsu_std.services.submissions import SubmissionService
 
 #: Cases in the conformance dataset (the demo office built with seed 7).
 DATASET_CASES = 60
@@ -235,6 +237,9 @@ class Target(Protocol):
     def review_requests(
         self, office_id: str, as_of: str | date | None = None, overdue: bool | None = None
     ) -> Reply: ...
+    def submit_online_document(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def pending_submissions(self) -> Reply: ...
+    def confirm_submission(self, submission_id: str, version: int) -> Reply: ...
     def login_attempt(self, login_id: str, password: str) -> Reply:
         """Try to log in (raises :class:`UnsupportedStepError` where there are no logins)."""
 
@@ -277,6 +282,9 @@ class InProcessTarget:
         )
         self.ex_officio = ExOfficioService(self.database.unit_of_work, self._clock, self.calculator)
         self.investigations = InvestigationService(
+            self.database.unit_of_work, self._clock, self.calculator
+        )
+        self.submissions = SubmissionService(
             self.database.unit_of_work, self._clock, self.calculator
         )
         self.staff_id: str | None = None
@@ -895,6 +903,34 @@ class InProcessTarget:
             run,
         )
 
+    # ------------------------------------------------------------ documents submitted online
+
+    def submit_online_document(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._post(
+            f"/cases/{case_id}/online-submissions",
+            body,
+            OnlineSubmission,
+            self.submissions.submit,
+            case_id,
+            status=201,
+        )
+
+    def pending_submissions(self) -> Reply:
+        return self._call(
+            "GET",
+            "/me/pending-submissions",
+            None,
+            lambda: self.submissions.pending_for_me(self._actor()),
+        )
+
+    def confirm_submission(self, submission_id: str, version: int) -> Reply:
+        return self._call(
+            "POST",
+            f"/online-submissions/{submission_id}/confirmation",
+            {"version": version},
+            lambda: self.submissions.confirm(self._actor(), submission_id, version),
+        )
+
 
 def _query_value(value: str | date | None) -> str | None:
     """A date as the text a query string carries (other values as given)."""
@@ -1209,4 +1245,19 @@ class HttpTarget:
             "GET",
             f"/offices/{office_id}/review-requests",
             params={"as_of": _query_value(as_of), "overdue": overdue},
+        )
+
+    # ------------------------------------------------------------ documents submitted online
+
+    def submit_online_document(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/cases/{case_id}/online-submissions", body=dict(body))
+
+    def pending_submissions(self) -> Reply:
+        return self._call("GET", "/me/pending-submissions")
+
+    def confirm_submission(self, submission_id: str, version: int) -> Reply:
+        return self._call(
+            "POST",
+            f"/online-submissions/{submission_id}/confirmation",
+            body={"version": version},
         )
