@@ -71,6 +71,8 @@ from seikatsu_std.services.models import (
     WithdrawalRequest,
 )
 from seikatsu_std.services.payments import PaymentService
+from seikatsu_std.services.submission_models import OnlineSubmission
+from seikatsu_std.services.submissions import SubmissionService
 from seikatsu_std.services.ticket_models import (
     AdHocPaymentRequest,
     CareTicketRequest,
@@ -139,6 +141,11 @@ def payments(request: Request) -> PaymentService:
     return service
 
 
+def submissions(request: Request) -> SubmissionService:
+    service: SubmissionService = request.app.state.submissions
+    return service
+
+
 def sessions(request: Request) -> SessionService:
     service: SessionService = request.app.state.sessions
     return service
@@ -160,6 +167,7 @@ ExOfficio = Annotated[ExOfficioService, Depends(ex_officio)]
 Investigations = Annotated[InvestigationService, Depends(investigations)]
 Tickets = Annotated[TicketService, Depends(tickets)]
 Payments = Annotated[PaymentService, Depends(payments)]
+Submissions = Annotated[SubmissionService, Depends(submissions)]
 Purpose = Annotated[AccessPurpose, Query(description="利用目的")]
 
 
@@ -517,6 +525,30 @@ def list_review_requests(
     overdue: bool = False,
 ) -> Response:
     return _json(service.list_for_office(actor, office_id, as_of=as_of, overdue_only=overdue))
+
+
+# ==================================================================== documents submitted online
+
+
+@router.post("/cases/{case_id}/online-submissions", operation_id="submitOnlineDocument")
+def submit_online_document(
+    case_id: str, body: OnlineSubmission, actor: Staff, service: Submissions
+) -> Response:
+    return _json(service.submit(actor, case_id, body), 201)
+
+
+@router.get("/me/pending-submissions", operation_id="listMyPendingSubmissions")
+def list_my_pending_submissions(actor: Staff, service: Submissions) -> Response:
+    return _json(service.pending_for_me(actor))
+
+
+@router.post(
+    "/online-submissions/{submission_id}/confirmation", operation_id="confirmOnlineSubmission"
+)
+def confirm_online_submission(
+    submission_id: str, body: VersionOnly, actor: Staff, service: Submissions
+) -> Response:
+    return _json(service.confirm(actor, submission_id, body.version))
 
 
 # ---------------------------------------------------------------- investigations

@@ -28,6 +28,7 @@ from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.payments import PaymentService
 from seikatsu_std.services.ports import Clock, UnitOfWorkFactory
+from seikatsu_std.services.submissions import SubmissionService
 from seikatsu_std.services.tickets import TicketService
 
 
@@ -64,6 +65,7 @@ def create_app(
     app.state.investigations = InvestigationService(uow, clock, calculator)
     app.state.tickets = TicketService(uow, clock, calculator)
     app.state.payments = PaymentService(uow, clock, calculator)
+    app.state.submissions = SubmissionService(uow, clock, calculator)
     app.state.sessions = SessionService(uow, accounts, clock)
     app.state.clock = clock
     app.state.accounts = accounts

@@ -68,6 +68,7 @@ from seikatsu_std.services.models import (
     CaseSummary,
     PendingApplications,
 )
+from seikatsu_std.services.submissions import SubmissionService
 from seikatsu_std.workflows.clocks import ClockState
 
 log = logging.getLogger("reference_app.web")
@@ -166,6 +167,7 @@ class Pages:
     wishes: ConsultationWishService
     appeals: AppealService
     administration: AdministrationService
+    submissions: SubmissionService
 
     def render(
         self,
@@ -643,6 +645,11 @@ def _routes() -> APIRouter:
             if is_caseworker or supervising
             else None
         )
+        submitted = (
+            len(pages.submissions.pending_for_me(actor).items)
+            if is_caseworker or supervising
+            else None
+        )
         return pages.render(
             request,
             "dashboard.html",
@@ -655,6 +662,7 @@ def _routes() -> APIRouter:
             caseload=caseload,
             names=names,
             pending=pending,
+            submitted=submitted,
         )
 
     @router.get("/cases")
@@ -860,7 +868,7 @@ def _login_page(
 
 def install_pages(app: FastAPI) -> None:
     """Register the pages and /static on ``app`` (after its state holds the services)."""
-    from reference_app import web_appeals, web_lifecycle
+    from reference_app import web_appeals, web_lifecycle, web_submissions
 
     env = _environment()
     env.globals["clock_labels"] = web_lifecycle.CLOCK_LABELS
@@ -877,11 +885,13 @@ def install_pages(app: FastAPI) -> None:
         wishes=app.state.consultation_wish,
         appeals=app.state.appeals,
         administration=app.state.administration,
+        submissions=app.state.submissions,
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(_routes())
     app.include_router(web_lifecycle.lifecycle_routes())
     app.include_router(web_appeals.appeal_routes())
+    app.include_router(web_submissions.submission_routes())
 
 
 def role_labels(staff: StaffMember) -> str:

@@ -69,6 +69,8 @@ from reference_app.db.tables import (
     RecordRow,
     ReviewRequestRow,
     StaffRow,
+    SubmittedDocumentRow,
+    SubmittedFileRow,
     SupportInquiryRow,
     SupportObligorRow,
     WorkCapacityRow,
@@ -84,6 +86,7 @@ from seikatsu_std.model import (
     PersonalNumberRecord,
     ReviewRequest,
     StaffMember,
+    SubmittedDocument,
     SupportInquiry,
     WelfareOffice,
 )
@@ -98,6 +101,7 @@ from seikatsu_std.model.investigation import (
 )
 from seikatsu_std.model.medical import MedicalInstitution, MedicalTicket
 from seikatsu_std.model.payments import Payment
+from seikatsu_std.model.submission import SubmissionReview
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditEntry, AuditQuery
 from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.errors import VersionConflictError
@@ -110,12 +114,14 @@ from seikatsu_std.services.ports import (
     CaseRecordStore,
     CaseStore,
     DecisionStore,
+    DocumentFileStore,
     EventStore,
     NeedDeterminationStore,
     PersonalNumberStore,
     RecordStore,
     ReviewRequestStore,
     StaffStore,
+    SubmittedDocumentStore,
     SupportInquiryStore,
     Versioned,
 )
@@ -560,6 +566,53 @@ class SqlReviewRequestStore(SqlRecordStore[ReviewRequest]):
         return self._versioned(ReviewRequestRow.office_id == office_id, self._id_order())
 
 
+class SqlSubmittedDocumentStore(SqlRecordStore[SubmittedDocument]):
+    """Submitted documents, with those awaiting review."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(
+            session,
+            SubmittedDocumentRow,
+            SubmittedDocument,
+            "submitted document",
+            lambda d: {
+                "office_id": d.office_id,
+                "case_id": d.case_id,
+                "review": d.review.value,
+                "submitted_at_utc": d.submitted_at,
+            },
+        )
+
+    def awaiting_review(self, office_id: str) -> list[Versioned[SubmittedDocument]]:
+        """The office's documents not yet confirmed, oldest submission first, then id."""
+        return self._versioned(
+            (SubmittedDocumentRow.office_id == office_id)
+            & (SubmittedDocumentRow.review == SubmissionReview.PENDING.value),
+            SubmittedDocumentRow.submitted_at_utc,
+            self._id_order(),
+        )
+
+
+class SqlDocumentFileStore:
+    """The content of submitted files, one row per document."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, document_id: str) -> bytes | None:
+        content: bytes | None = self._session.scalar(
+            select(SubmittedFileRow.content).where(SubmittedFileRow.document_id == document_id)
+        )
+        return content
+
+    def add(self, document_id: str, content: bytes) -> None:
+        if self.get(document_id) is not None:
+            raise ValueError(f"file of {document_id} already exists")
+        self._session.execute(
+            insert(SubmittedFileRow).values(document_id=document_id, content=content)
+        )
+
+
 class SqlDecisionStore(SqlRecordStore[Decision]):
     """Decisions by case."""
 
@@ -875,6 +928,8 @@ class SqlUnitOfWork:
         self.payments: CaseRecordStore[Payment] = SqlCaseRecordStore(
             session, PaymentRow, Payment, "payment"
         )
+        self.submitted_documents: SubmittedDocumentStore = SqlSubmittedDocumentStore(session)
+        self.document_files: DocumentFileStore = SqlDocumentFileStore(session)
         self.calculations: RecordStore[CalculationInput] = SqlRecordStore(
             session, CalculationRow, CalculationInput, "calculation"
         )

@@ -15,6 +15,7 @@ tables, ``0002_lifecycle.py`` for consultations, applications and support
 inquiries, ``0003_review_requests.py`` for requests for review,
 ``0004_determination.py`` for need determinations, ``0005_intake.py`` for the
 intake items, ``0006_investigations.py`` for the records of the investigations,
+``0008_online_submissions.py`` for documents submitted online and their files,
 ``0010_tickets_payments.py`` for the designated medical institutions, the medical
 and care tickets and the payments)
 create exactly these tables; a test compares the two.
@@ -34,6 +35,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -255,6 +257,30 @@ class PaymentRow(CaseRecordRow):
     """支給 (Payment)."""
 
     __tablename__ = "payments"
+
+
+class SubmittedDocumentRow(RecordRow):
+    """電子的に提出された書類 (SubmittedDocument); office, case, review and time copied for the
+    lists of those awaiting review."""
+
+    __tablename__ = "submitted_documents"
+    __table_args__ = (
+        Index("ix_submitted_documents_office_review", "office_id", "review", "submitted_at_utc"),
+    )
+
+    office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    review: Mapped[str] = mapped_column(String(32))
+    submitted_at_utc: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SubmittedFileRow(Base):
+    """The content of a submitted document's file, apart from its record (which has its SHA-256)."""
+
+    __tablename__ = "submitted_files"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("submitted_documents.id"), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class NeedDeterminationRow(RecordRow):

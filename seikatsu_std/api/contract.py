@@ -85,6 +85,11 @@ from seikatsu_std.services.models import (
     WishChangeRecord,
     WithdrawalRequest,
 )
+from seikatsu_std.services.submission_models import (
+    OnlineSubmission,
+    PendingSubmissions,
+    SubmittedDocumentView,
+)
 from seikatsu_std.services.ticket_models import (
     AdHocPaymentRequest,
     CareTicketRequest,
@@ -222,6 +227,7 @@ _AS_OF = Parameter(
 )
 _OBLIGOR_ID = Parameter("obligor_id", "path", "扶養義務者ID。", str)
 _INQUIRY_ID = Parameter("inquiry_id", "path", "資産の照会ID。", str)
+_SUBMISSION_ID = Parameter("submission_id", "path", "提出ID。", str)
 _AUTH_ERRORS = {401: Problem, 403: Problem}
 #: What a change of a lifecycle record can answer besides its success (the body may be
 #: unreadable, the record missing, stale or in the wrong state, or a rule broken).
@@ -963,6 +969,46 @@ OPERATIONS: tuple[Operation, ...] = (
         "decisions",
         {200: DecisionNotice, **_AUTH_ERRORS, 404: Problem, 422: Problem},
         parameters=(_DECISION_ID,),
+    ),
+    Operation(
+        "submitOnlineDocument",
+        "post",
+        "/cases/{case_id}/online-submissions",
+        "オンラインで提出された書類の受信",
+        "被保護者がオンラインの窓口から提出した給与明細・収入申告書等を、提出者（ケースの世帯の世帯員）・"
+        "種類・ファイル（Base64）・提出日時とともにケースに記録する。オンラインの窓口（受付システム）が"
+        "福祉事務所の公務員の職員アカウントで送る。実装はファイルの内容を保管し、大きさと SHA-256 を記録する。"
+        "提出日は提出日時の日本時間の日付（時刻によらない）で、書類の効力は紙で提出されたものと同じ。"
+        "記録した書類は担当現業員の確認待ちになる。ケースがなければ 404、提出者が世帯にいない・"
+        "提出日時が現在より後・ファイルが空または大きすぎる場合は反した規則をすべて示して 422 rule-violation。",
+        "submissions",
+        {201: SubmittedDocumentView, 400: Problem, **_AUTH_ERRORS, 404: Problem, 422: Problem},
+        parameters=(_CASE_ID,),
+        body=OnlineSubmission,
+        success=201,
+    ),
+    Operation(
+        "listMyPendingSubmissions",
+        "get",
+        "/me/pending-submissions",
+        "現業員の確認待ちの提出書類の一覧",
+        "ログインした職員が担当するケース（担当現業員または担当の査察指導員であるケース）に"
+        "オンラインで提出され、まだ確認していない書類を、提出日時の古い順に返す。閲覧は監査ログに記録される。",
+        "submissions",
+        {200: PendingSubmissions, **_AUTH_ERRORS},
+    ),
+    Operation(
+        "confirmOnlineSubmission",
+        "post",
+        "/online-submissions/{submission_id}/confirmation",
+        "提出された書類の確認",
+        "福祉事務所の現業員・査察指導員（公務員）が、提出された書類を確認したことを記録する"
+        "（確認した職員と日時）。それ以外の職員は 403。確認済の書類は 409 invalid-transition、"
+        "読み込んだ後に更新されていれば 409 version-conflict。",
+        "submissions",
+        {200: SubmittedDocumentView, **_CHANGE_ERRORS},
+        parameters=(_SUBMISSION_ID,),
+        body=VersionOnly,
     ),
     Operation(
         "createReviewRequest",

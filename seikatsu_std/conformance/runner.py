@@ -52,6 +52,7 @@ STEP_MODULES = (
     "seikatsu_std.conformance.steps_investigation",
     "seikatsu_std.conformance.steps_approvals",
     "seikatsu_std.conformance.steps_tickets",
+    "seikatsu_std.conformance.steps_submissions",
 )
 #: Password of the reference app's demo accounts during a reference run (throw-away).
 REFERENCE_PASSWORD = "conformance-run"

@@ -92,6 +92,8 @@ from seikatsu_std.services.models import (
     WithdrawalRequest,
 )
 from seikatsu_std.services.payments import PaymentService
+from seikatsu_std.services.submission_models import OnlineSubmission
+from seikatsu_std.services.submissions import SubmissionService
 from seikatsu_std.services.ticket_models import (
     AdHocPaymentRequest,
     CareTicketRequest,
@@ -254,6 +256,9 @@ class Target(Protocol):
     def issue_medical_ticket(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
     def issue_care_ticket(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
     def create_ad_hoc_payment(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def submit_online_document(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def pending_submissions(self) -> Reply: ...
+    def confirm_submission(self, submission_id: str, version: int) -> Reply: ...
     def login_attempt(self, login_id: str, password: str) -> Reply:
         """Try to log in (raises :class:`UnsupportedStepError` where there are no logins)."""
 
@@ -303,6 +308,9 @@ class InProcessTarget:
         )
         self.tickets = TicketService(self.database.unit_of_work, self._clock, self.calculator)
         self.payments = PaymentService(self.database.unit_of_work, self._clock, self.calculator)
+        self.submissions = SubmissionService(
+            self.database.unit_of_work, self._clock, self.calculator
+        )
         self.staff_id: str | None = None
         self.exchanges: list[Exchange] = []
 
@@ -974,6 +982,18 @@ class InProcessTarget:
             status=201,
         )
 
+    # ------------------------------------------------------------ documents submitted online
+
+    def submit_online_document(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._post(
+            f"/cases/{case_id}/online-submissions",
+            body,
+            OnlineSubmission,
+            self.submissions.submit,
+            case_id,
+            status=201,
+        )
+
     def issue_care_ticket(self, case_id: str, body: Mapping[str, Any]) -> Reply:
         return self._post(
             f"/cases/{case_id}/care-tickets",
@@ -992,6 +1012,22 @@ class InProcessTarget:
             self.payments.create_ad_hoc_payment,
             case_id,
             status=201,
+        )
+
+    def pending_submissions(self) -> Reply:
+        return self._call(
+            "GET",
+            "/me/pending-submissions",
+            None,
+            lambda: self.submissions.pending_for_me(self._actor()),
+        )
+
+    def confirm_submission(self, submission_id: str, version: int) -> Reply:
+        return self._call(
+            "POST",
+            f"/online-submissions/{submission_id}/confirmation",
+            {"version": version},
+            lambda: self.submissions.confirm(self._actor(), submission_id, version),
         )
 
 
@@ -1332,3 +1368,18 @@ class HttpTarget:
 
     def create_ad_hoc_payment(self, case_id: str, body: Mapping[str, Any]) -> Reply:
         return self._call("POST", f"/cases/{case_id}/ad-hoc-payments", body=dict(body))
+
+    # ------------------------------------------------------------ documents submitted online
+
+    def submit_online_document(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/cases/{case_id}/online-submissions", body=dict(body))
+
+    def pending_submissions(self) -> Reply:
+        return self._call("GET", "/me/pending-submissions")
+
+    def confirm_submission(self, submission_id: str, version: int) -> Reply:
+        return self._call(
+            "POST",
+            f"/online-submissions/{submission_id}/confirmation",
+            body={"version": version},
+        )

@@ -36,6 +36,7 @@ TAG_TITLES = {
     "medical": "医療扶助（医療券・調剤券）",
     "care": "介護扶助（介護券）",
     "payments": "支給",
+    "submissions": "電子的に提出された書類",
 }
 
 

@@ -49,6 +49,7 @@ from seikatsu_std.model.self_reliance import (
     SupportPlan,
     SupportProgramme,
 )
+from seikatsu_std.model.submission import SubmittedDocument
 
 #: Every top-level record of the standard, grouped by business area in the
 #: order the docs present them.
@@ -69,6 +70,7 @@ RECORD_MODELS: tuple[type[Record], ...] = (
     OtherMeasureChecklist,
     Decision,
     ReviewRequest,
+    SubmittedDocument,
     # casework and visits
     VisitGrade,
     VisitPlan,
@@ -178,6 +180,7 @@ __all__ = [
     "SelfRelianceAssessment",
     "StaffMember",
     "StdModel",
+    "SubmittedDocument",
     "SupportInquiry",
     "SupportObligorRecord",
     "SupportPlan",

@@ -24,6 +24,7 @@ from seikatsu_std.model import (
     PersonalNumberRecord,
     ReviewRequest,
     StaffMember,
+    SubmittedDocument,
     SupportInquiry,
     WelfareOffice,
 )
@@ -37,6 +38,7 @@ from seikatsu_std.model.investigation import (
 )
 from seikatsu_std.model.medical import MedicalInstitution, MedicalTicket
 from seikatsu_std.model.payments import Payment
+from seikatsu_std.model.submission import SubmissionReview
 from seikatsu_std.services.audit import AuditEntry, AuditQuery
 from seikatsu_std.services.determination_records import NeedDetermination
 from seikatsu_std.services.errors import VersionConflictError
@@ -54,6 +56,7 @@ class MemoryDatabase:
     personal_numbers: dict[str, PersonalNumberRecord] = field(default_factory=dict)
     audit: list[AuditEntry] = field(default_factory=list)
     events: list[CaseEvent] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
 
     def unit_of_work(self) -> MemoryUnitOfWork:
         """A new unit of work over this database."""
@@ -248,6 +251,30 @@ class MemoryReviewRequestStore(MemoryStore[ReviewRequest]):
         ]
 
 
+class MemorySubmittedDocumentStore(MemoryStore[SubmittedDocument]):
+    """Submitted documents, with those awaiting review."""
+
+    def awaiting_review(self, office_id: str) -> list[Versioned[SubmittedDocument]]:
+        return [
+            Versioned(d, v)
+            for d, v in sorted(self.values(), key=lambda row: (row[0].submitted_at, row[0].id))
+            if d.office_id == office_id and d.review is SubmissionReview.PENDING
+        ]
+
+
+class _Files:
+    def __init__(self, rows: dict[str, bytes]) -> None:
+        self._rows = rows
+
+    def get(self, document_id: str) -> bytes | None:
+        return self._rows.get(document_id)
+
+    def add(self, document_id: str, content: bytes) -> None:
+        if document_id in self._rows:
+            raise ValueError(f"file of {document_id} already exists")
+        self._rows[document_id] = content
+
+
 class MemoryNeedDeterminationStore(MemoryStore[NeedDetermination]):
     """Need determinations by application."""
 
@@ -325,6 +352,7 @@ _TABLES = (
     "payments",
     "calculations",
     "need_determinations",
+    "submitted_documents",
 )
 _UNDECIDED = (ApplicationStatus.RECEIVED, ApplicationStatus.INVESTIGATING)
 _UNNOTIFIED = (*_UNDECIDED, ApplicationStatus.DECIDED)
@@ -341,6 +369,7 @@ class MemoryUnitOfWork:
         self._personal_numbers = dict(database.personal_numbers)
         self._audit = list(database.audit)
         self._events = list(database.events)
+        self._files = dict(database.files)
         self.offices: MemoryStore[WelfareOffice] = MemoryStore(self._tables["offices"], "office")
         self.staff = MemoryStaffStore(self._tables["staff"], "staff")
         self.households: MemoryStore[Household] = MemoryStore(
@@ -385,6 +414,10 @@ class MemoryUnitOfWork:
         self.need_determinations = MemoryNeedDeterminationStore(
             self._tables["need_determinations"], "need determination"
         )
+        self.submitted_documents = MemorySubmittedDocumentStore(
+            self._tables["submitted_documents"], "submitted document"
+        )
+        self.document_files = _Files(self._files)
         self.calculations: MemoryStore[CalculationInput] = MemoryStore(
             self._tables["calculations"], "calculation"
         )
@@ -410,4 +443,5 @@ class MemoryUnitOfWork:
         self._database.personal_numbers = dict(self._personal_numbers)
         self._database.audit = list(self._audit)
         self._database.events = list(self._events)
+        self._database.files = dict(self._files)
         self._committed = True

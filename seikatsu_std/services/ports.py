@@ -27,6 +27,7 @@ from seikatsu_std.model import (
     PersonalNumberRecord,
     ReviewRequest,
     StaffMember,
+    SubmittedDocument,
     SupportInquiry,
     WelfareOffice,
 )
@@ -126,6 +127,23 @@ class ReviewRequestStore(RecordStore[ReviewRequest], Protocol):
 
     def for_office(self, office_id: str) -> list[Versioned[ReviewRequest]]:
         """Every request for review of a decision of ``office_id``."""
+
+
+class SubmittedDocumentStore(RecordStore[SubmittedDocument], Protocol):
+    """Documents recipients submitted online, with those awaiting review."""
+
+    def awaiting_review(self, office_id: str) -> list[Versioned[SubmittedDocument]]:
+        """The documents of ``office_id`` not yet confirmed, oldest submission first (then id)."""
+
+
+class DocumentFileStore(Protocol):
+    """The content of submitted files, kept apart from the records (which hold the digest)."""
+
+    def get(self, document_id: str) -> bytes | None:
+        """The content of the file of ``document_id``, or None."""
+
+    def add(self, document_id: str, content: bytes) -> None:
+        """Keep the content of the file of ``document_id`` (ValueError if it exists)."""
 
 
 class NeedDeterminationStore(RecordStore[NeedDetermination], Protocol):
@@ -245,6 +263,10 @@ class UnitOfWork(Protocol):
     def payments(self) -> CaseRecordStore[Payment]: ...
     @property
     def need_determinations(self) -> NeedDeterminationStore: ...
+    @property
+    def submitted_documents(self) -> SubmittedDocumentStore: ...
+    @property
+    def document_files(self) -> DocumentFileStore: ...
     @property
     def calculations(self) -> RecordStore[CalculationInput]: ...
     @property

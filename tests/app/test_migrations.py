@@ -82,6 +82,8 @@ LATER_TABLES = {
     "medical_tickets",
     "care_tickets",
     "payments",
+    "submitted_documents",
+    "submitted_files",
 }
 
 

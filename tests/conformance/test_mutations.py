@@ -58,6 +58,7 @@ from seikatsu_std.services import (
     investigations,
     lifecycle,
     memory,
+    submissions,
 )
 from seikatsu_std.services.errors import InvalidRequestError
 from seikatsu_std.services.investigation_models import SkipReason
@@ -613,6 +614,30 @@ def _notice_layout_unchecked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lifecycle, "missing_notice_items", lambda settings, kind: [])
 
 
+def _submission_time_of_recording(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document's 提出日時 is when staff recorded it, not when the recipient sent it."""
+    submit = submissions.SubmissionService.submit
+
+    def recorded_now(self, actor_id, case_id, received):  # type: ignore[no-untyped-def]
+        return submit(
+            self, actor_id, case_id, received.model_copy(update={"submitted_at": self._clock()})
+        )
+
+    monkeypatch.setattr(submissions.SubmissionService, "submit", recorded_now)
+
+
+def _listed_for_recorder_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pending list shows a staff member only the documents they recorded themselves."""
+    pending = submissions.SubmissionService.pending_for_me
+
+    def own_only(self, actor_id):  # type: ignore[no-untyped-def]
+        found = pending(self, actor_id)
+        mine = [v for v in found.items if v.submission.recorded_by == actor_id]
+        return found.model_copy(update={"items": mine})
+
+    monkeypatch.setattr(submissions.SubmissionService, "pending_for_me", own_only)
+
+
 MUTANTS: tuple[Mutant, ...] = (
     Mutant("10円未満の端数処理をしない", "REQ-CAL-006", _no_rounding),
     Mutant("住宅扶助に限度額を適用しない", "REQ-CAL-015", _rule("housing.rent", _rent_uncapped)),
@@ -758,6 +783,16 @@ MUTANTS: tuple[Mutant, ...] = (
         "決裁されていない決定に基づいて医療券・介護券を発行し随時支給を作成できる",
         "REQ-APP-022",
         _benefits_on_drafts,
+    ),
+    Mutant(
+        "オンラインで提出された書類の提出日時を受信を記録した時刻にする",
+        "REQ-APP-031",
+        _submission_time_of_recording,
+    ),
+    Mutant(
+        "確認待ちの一覧に、担当現業員ではなく受信を記録した職員の書類だけが出る",
+        "REQ-APP-031",
+        _listed_for_recorder_only,
     ),
 )
 

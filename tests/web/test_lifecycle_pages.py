@@ -1288,3 +1288,50 @@ def test_a_suspension_is_drafted_with_what_is_still_paid_submitted_and_approved_
     assert "決裁の記録" in shown
     assert "最終決裁" in shown
     assert table(database, "cases")[case_id].status is CaseStatus.SUSPENDED
+
+
+def test_a_document_submitted_online_waits_on_the_queue_until_confirmed(as_staff, database):
+    from seikatsu_std.services.submission_models import OnlineSubmission
+    from seikatsu_std.services.submissions import SubmissionService
+
+    with database.unit_of_work() as uow:
+        case = uow.cases.get("case-00003").record
+        head = uow.households.get(case.household_id).record.head
+    service = SubmissionService(database.unit_of_work, lambda: NOW, Calculator())
+    sent = OnlineSubmission.model_validate(
+        {
+            "submitted_by": head.id,
+            "kind": "income_declaration",
+            "file_name": "収入申告書_2023-08.pdf",
+            "media_type": "application/pdf",
+            "content": "JVBERi0xLjQgc3ludGhldGlj",
+            "submitted_at": "2023-09-05T21:00:00+09:00",
+        }
+    )
+    view = service.submit("cw-01", "case-00003", sent)
+    document_id = view.submission.id
+
+    caseworker, other = (
+        as_staff(case.caseworker_id),
+        as_staff("cw-02" if case.caseworker_id != "cw-02" else "cw-03"),
+    )
+    assert "確認待ちの提出書類（1件）" in caseworker.get("/dashboard").text
+    queue = caseworker.get("/submissions").text
+    assert "収入申告書_2023-08.pdf" in queue
+    assert head.name in queue
+    assert "紙の提出と同じ" in queue
+    assert "令和5年9月5日 21:00" in queue
+    assert f"/online-submissions/{document_id}/confirmation" in queue
+    assert "収入申告書_2023-08.pdf" not in other.get("/submissions").text
+
+    action = f"/online-submissions/{document_id}/confirmation"
+    stale = post(caseworker, "/submissions", action, {"version": "2"})
+    assert stale.status_code == 409
+    confirmed = post(caseworker, "/submissions", action, {"version": "1"})
+    assert confirmed.status_code == 303
+    assert "確認済にしました" in caseworker.get(confirmed.headers["location"]).text
+    stored = table(database, "submitted_documents")[document_id]
+    assert (stored.review.value, stored.reviewed_by) == ("confirmed", case.caseworker_id)
+    again = post(as_staff("sv-01"), "/dashboard", action, {"version": "2"})
+    assert again.status_code == 409
+    assert "確認済です" in again.text
