@@ -205,7 +205,7 @@ def authorize(
     if _NOT_DRAFTER in rule.requires and drafted_by == staff.id:
         return Verdict(
             False,
-            "自ら起案した決定を決裁することはできません",
+            "起案者は自ら起案した決定を決裁することはできません",
             "the drafter of a decision cannot approve it",
             rule.legal,
         )
