@@ -54,6 +54,7 @@ from reference_app.db.tables import (
     CalculationRow,
     CaseEventRow,
     CaseRow,
+    ClaimDecisionRow,
     ConsultationRow,
     DecisionRow,
     HouseholdRow,
@@ -73,6 +74,7 @@ from seikatsu_std.model import (
     Application,
     Case,
     CaseStatus,
+    ClaimDecision,
     Consultation,
     Decision,
     Household,
@@ -100,6 +102,7 @@ from seikatsu_std.services.ports import (
     AssetInquiryStore,
     AuditStore,
     CaseStore,
+    ClaimDecisionStore,
     DecisionStore,
     EventStore,
     NeedDeterminationStore,
@@ -530,6 +533,23 @@ class SqlReviewRequestStore(SqlRecordStore[ReviewRequest]):
         return self._versioned(ReviewRequestRow.office_id == office_id, self._id_order())
 
 
+class SqlClaimDecisionStore(SqlRecordStore[ClaimDecision]):
+    """Repayment and collection decisions by case."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(
+            session,
+            ClaimDecisionRow,
+            ClaimDecision,
+            "claim decision",
+            lambda d: {"office_id": d.office_id, "case_id": d.case_id, "status": d.status.value},
+        )
+
+    def for_case(self, case_id: str) -> list[Versioned[ClaimDecision]]:
+        """Every decision of the case, in id order."""
+        return self._versioned(ClaimDecisionRow.case_id == case_id, self._id_order())
+
+
 class SqlDecisionStore(SqlRecordStore[Decision]):
     """Decisions by case."""
 
@@ -832,6 +852,7 @@ class SqlUnitOfWork:
         )
         self.decisions: DecisionStore = SqlDecisionStore(session)
         self.review_requests: ReviewRequestStore = SqlReviewRequestStore(session)
+        self.claim_decisions: ClaimDecisionStore = SqlClaimDecisionStore(session)
         self.need_determinations: NeedDeterminationStore = SqlNeedDeterminationStore(session)
         self.calculations: RecordStore[CalculationInput] = SqlRecordStore(
             session, CalculationRow, CalculationInput, "calculation"

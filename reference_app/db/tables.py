@@ -14,7 +14,8 @@ The migrations (``migrations/versions/``: ``0001_initial.py`` for the first
 tables, ``0002_lifecycle.py`` for consultations, applications and support
 inquiries, ``0003_review_requests.py`` for requests for review,
 ``0004_determination.py`` for need determinations, ``0005_intake.py`` for the
-intake items, ``0006_investigations.py`` for the records of the investigations)
+intake items, ``0006_investigations.py`` for the records of the investigations,
+``0011_claim_decisions.py`` for the decisions on repayments and collections)
 create exactly these tables; a test compares the two.
 """
 
@@ -221,6 +222,16 @@ class ReviewRequestRow(RecordRow):
     office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"))
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     ruling_due_on: Mapped[date] = mapped_column(Date)
+
+
+class ClaimDecisionRow(RecordRow):
+    """返還金・徴収金の決定 (ClaimDecision), by case; office and status copied for lists."""
+
+    __tablename__ = "claim_decisions"
+
+    office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    status: Mapped[str] = mapped_column(String(32))
 
 
 class NeedDeterminationRow(RecordRow):

@@ -18,6 +18,7 @@ from seikatsu_std.model import (
     Application,
     Case,
     CaseStatus,
+    ClaimDecision,
     Consultation,
     Decision,
     Household,
@@ -234,6 +235,17 @@ class MemoryReviewRequestStore(MemoryStore[ReviewRequest]):
         ]
 
 
+class MemoryClaimDecisionStore(MemoryStore[ClaimDecision]):
+    """Repayment and collection decisions by case."""
+
+    def for_case(self, case_id: str) -> list[Versioned[ClaimDecision]]:
+        return [
+            Versioned(d, v)
+            for d, v in sorted(self.values(), key=lambda row: row[0].id)
+            if d.case_id == case_id
+        ]
+
+
 class MemoryNeedDeterminationStore(MemoryStore[NeedDetermination]):
     """Need determinations by application."""
 
@@ -305,6 +317,7 @@ _TABLES = (
     "other_measures",
     "decisions",
     "review_requests",
+    "claim_decisions",
     "calculations",
     "need_determinations",
 )
@@ -351,6 +364,9 @@ class MemoryUnitOfWork:
         self.decisions = MemoryDecisionStore(self._tables["decisions"], "decision")
         self.review_requests = MemoryReviewRequestStore(
             self._tables["review_requests"], "review request"
+        )
+        self.claim_decisions = MemoryClaimDecisionStore(
+            self._tables["claim_decisions"], "claim decision"
         )
         self.need_determinations = MemoryNeedDeterminationStore(
             self._tables["need_determinations"], "need determination"

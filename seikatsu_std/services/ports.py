@@ -21,6 +21,7 @@ from seikatsu_std.model import (
     Application,
     Case,
     CaseStatus,
+    ClaimDecision,
     Consultation,
     Decision,
     Household,
@@ -153,6 +154,13 @@ class DecisionStore(RecordStore[Decision], Protocol):
         """Every decision of ``case_id``, oldest first."""
 
 
+class ClaimDecisionStore(RecordStore[ClaimDecision], Protocol):
+    """Decisions on repayments and collections (返還金・徴収金の決定), by case."""
+
+    def for_case(self, case_id: str) -> list[Versioned[ClaimDecision]]:
+        """Every repayment or collection decision of ``case_id``, in id order."""
+
+
 class StaffStore(RecordStore[StaffMember], Protocol):
     """Staff members, by office."""
 
@@ -225,6 +233,8 @@ class UnitOfWork(Protocol):
     def decisions(self) -> DecisionStore: ...
     @property
     def review_requests(self) -> ReviewRequestStore: ...
+    @property
+    def claim_decisions(self) -> ClaimDecisionStore: ...
     @property
     def need_determinations(self) -> NeedDeterminationStore: ...
     @property

@@ -70,6 +70,7 @@ LATER_TABLES = {
     "asset_inquiries",
     "work_capacity_assessments",
     "other_measure_checklists",
+    "claim_decisions",
 }
 
 
