@@ -118,13 +118,13 @@ def _approve(state: ScenarioState) -> None:
 APPROVALS[_KEY] = _approve
 
 
-#: The part of a step's text naming the kind of decision (only these two kinds, so that the
-#: steps of protection decisions, 「…の決定を起案する」, never match).
-_KIND = "(?P<kind>" + "|".join(KINDS) + ")"
-
-
+# The kinds are spelled out in the texts (only the two of KINDS), so that the steps of
+# protection decisions, 「…の決定を起案する」, never match these.
 @given(
-    parsers.re(f'ケース "(?P<case_id>[^"]+)" の{_KIND}が "(?P<role>[^"]+)" により起案されている')
+    parsers.re(
+        r'ケース "(?P<case_id>[^"]+)" の(?P<kind>法63条返還金決定|法78条徴収金決定)が '
+        r'"(?P<role>[^"]+)" により起案されている'
+    )
 )
 def drafted_by(state: ScenarioState, case_id: str, kind: str, role: str) -> None:
     with acting_as(state, staff_of(role)):
@@ -132,12 +132,21 @@ def drafted_by(state: ScenarioState, case_id: str, kind: str, role: str) -> None
         established(state, f"{role}によるケース {case_id} の{kind}の起案")
 
 
-@when(parsers.re(f'次の内容でケース "(?P<case_id>[^"]+)" の{_KIND}を起案する'))
+@when(
+    parsers.re(
+        r'次の内容でケース "(?P<case_id>[^"]+)" の(?P<kind>法63条返還金決定|法78条徴収金決定)を起案する'
+    )
+)
 def draft(state: ScenarioState, case_id: str, kind: str, datatable: list[list[str]]) -> None:
     _send(state, claim_decision_body(case_id, kind, datatable))
 
 
-@when(parsers.re(f'"(?P<title>[^"]+)" を空にしてケース "(?P<case_id>[^"]+)" の{_KIND}を起案する'))
+@when(
+    parsers.re(
+        r'"(?P<title>[^"]+)" を空にしてケース "(?P<case_id>[^"]+)" の'
+        r"(?P<kind>法63条返還金決定|法78条徴収金決定)を起案する"
+    )
+)
 def draft_without(state: ScenarioState, title: str, case_id: str, kind: str) -> None:
     body = claim_decision_body(case_id, kind)
     if title == _PERIOD:

@@ -468,6 +468,10 @@ class ClaimDecision(Record):
 
     @model_validator(mode="after")
     def _approval(self) -> Self:
+        self._check_approval()
+        return self
+
+    def _check_approval(self) -> None:
         approved = self.status is ClaimDecisionStatus.APPROVED
         approval = (self.approved_by, self.approved_on, self.claim_id)
         if approved and None in approval:
@@ -487,7 +491,6 @@ class ClaimDecision(Record):
             )
         if self.approved_on is not None and self.approved_on < self.drafted_on:
             raise ValueError("決裁日が起案日より前です (approved_on before drafted_on)")
-        return self
 
 
 def assessed_claim(
