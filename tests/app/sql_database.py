@@ -21,6 +21,7 @@ from reference_app.db.tables import (
     CalculationRow,
     CaseEventRow,
     CaseRow,
+    ClaimDecisionRow,
     ConsultationRow,
     DecisionRow,
     HouseholdRow,
@@ -32,6 +33,7 @@ from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
     Application,
     Case,
+    ClaimDecision,
     Consultation,
     Decision,
     Household,
@@ -52,6 +54,7 @@ TABLES: dict[str, tuple[Any, type[Any]]] = {
     "applications": (ApplicationRow, Application),
     "support_inquiries": (SupportInquiryRow, SupportInquiry),
     "decisions": (DecisionRow, Decision),
+    "claim_decisions": (ClaimDecisionRow, ClaimDecision),
     "calculations": (CalculationRow, CalculationInput),
 }
 
