@@ -19,12 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pytest_bdd import given, parsers, when
+from pytest_bdd import given, parsers, then, when
 
 from seikatsu_std.conformance.fields import body_from_rows, drop, field_titled
 from seikatsu_std.conformance.scenario import ScenarioState
 from seikatsu_std.conformance.steps import staff_of
-from seikatsu_std.conformance.steps_lifecycle import APPROVALS, acting_as, established
+from seikatsu_std.conformance.steps_lifecycle import APPROVALS, acting_as, established, field_is
 from seikatsu_std.model.claims import ClaimBasis, MeansSource
 from seikatsu_std.services.claim_models import ClaimDecisionDraft
 
@@ -155,3 +155,9 @@ def draft_without(state: ScenarioState, title: str, case_id: str, kind: str) -> 
     else:
         drop(body, field_titled(ClaimDecisionDraft, title))
     _send(state, body)
+
+
+@then(parsers.parse('応答の "{title}" は {amount} 円である'))
+def reply_amount_is(state: ScenarioState, title: str, amount: str) -> None:
+    """An amount of the reply, written as scenarios write amounts (``120,000``)."""
+    field_is(state, title, amount)
