@@ -35,6 +35,8 @@ from seikatsu_std.services.administration import (
 from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.audit import MAX_AUDIT_PAGE, AccessPurpose, AuditAction, AuditQuery
 from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.claim_models import ClaimDecisionDraft
+from seikatsu_std.services.claims import ClaimDecisionService
 from seikatsu_std.services.consultation_wish import ConsultationWishService
 from seikatsu_std.services.determination import DeterminationService
 from seikatsu_std.services.determination_records import NeedDeterminationRequest
@@ -111,6 +113,11 @@ def appeals(request: Request) -> AppealService:
     return service
 
 
+def claim_decisions(request: Request) -> ClaimDecisionService:
+    service: ClaimDecisionService = request.app.state.claim_decisions
+    return service
+
+
 def determination(request: Request) -> DeterminationService:
     service: DeterminationService = request.app.state.determination
     return service
@@ -160,6 +167,7 @@ Staff = Annotated[str, Depends(staff_id)]
 Cases = Annotated[CaseService, Depends(cases)]
 Lifecycle = Annotated[LifecycleService, Depends(lifecycle)]
 Appeals = Annotated[AppealService, Depends(appeals)]
+ClaimDecisions = Annotated[ClaimDecisionService, Depends(claim_decisions)]
 Wishes = Annotated[ConsultationWishService, Depends(consultation_wish)]
 Determination = Annotated[DeterminationService, Depends(determination)]
 Administration = Annotated[AdministrationService, Depends(administration)]
@@ -549,6 +557,28 @@ def confirm_online_submission(
     submission_id: str, body: VersionOnly, actor: Staff, service: Submissions
 ) -> Response:
     return _json(service.confirm(actor, submission_id, body.version))
+
+
+# ==================================================================== repayments and collections
+
+
+@router.post("/claim-decisions", operation_id="draftClaimDecision")
+def draft_claim_decision(
+    body: ClaimDecisionDraft, actor: Staff, service: ClaimDecisions
+) -> Response:
+    return _json(service.draft(actor, body), 201)
+
+
+@router.get("/claim-decisions/{claim_decision_id}", operation_id="getClaimDecision")
+def get_claim_decision(claim_decision_id: str, actor: Staff, service: ClaimDecisions) -> Response:
+    return _json(service.get(actor, claim_decision_id))
+
+
+@router.post("/claim-decisions/{claim_decision_id}/approval", operation_id="approveClaimDecision")
+def approve_claim_decision(
+    claim_decision_id: str, body: VersionOnly, actor: Staff, service: ClaimDecisions
+) -> Response:
+    return _json(service.approve(actor, claim_decision_id, body.version))
 
 
 # ---------------------------------------------------------------- investigations

@@ -21,6 +21,7 @@ from seikatsu_std.calc import Calculator
 from seikatsu_std.services.administration import AdministrationService
 from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.claims import ClaimDecisionService
 from seikatsu_std.services.consultation_wish import ConsultationWishService
 from seikatsu_std.services.determination import DeterminationService
 from seikatsu_std.services.ex_officio import ExOfficioService
@@ -59,6 +60,7 @@ def create_app(
     app.state.lifecycle = LifecycleService(uow, clock, calculator)
     app.state.appeals = AppealService(uow, clock, calculator)
     app.state.administration = AdministrationService(uow, clock, calculator)
+    app.state.claim_decisions = ClaimDecisionService(uow, clock, calculator)
     app.state.consultation_wish = ConsultationWishService(uow, clock, calculator)
     app.state.determination = DeterminationService(uow, clock, calculator)
     app.state.ex_officio = ExOfficioService(uow, clock, calculator)

@@ -1594,6 +1594,55 @@ def procedure_tables() -> list[TableDef]:
     ]
 
 
+# ----------------------------------------------------------------- repayments and claims
+
+#: 生活保護法の一部を改正する法律（平成25年法律第104号）の施行日: 法78条1項の
+#: 100分の40の加算はこの日から（一般的な理解。FACTS.md では日付は未確認）。
+ART78_SURCHARGE_IN_FORCE = date(2014, 7, 1)
+
+
+def claim_tables() -> list[TableDef]:
+    """Parameters of the decisions on repayments and collections (法63条・78条)."""
+    facts = f"{FACTS}「Repayments and claims」"
+    return [
+        TableDef(
+            id="art78_surcharge_ceiling",
+            title="法78条の徴収金に加算できる率の上限",
+            description=(
+                "不正受給による法78条の徴収金で、徴収する保護費の額に加算できる額の率の上限"
+                "（百分率）。決定の起案日に適用される版を使い、加算の率がこれを超える決定は"
+                "起案・決裁できない。"
+            ),
+            unit="count",
+            columns=[("percent", "加算の率の上限（百分率）")],
+            legal_basis=[
+                ref(
+                    "生活保護法",
+                    "第78条第1項",
+                    "不実の申請その他不正な手段により保護を受けた者から、その費用の全部又は一部を"
+                    "徴収するほか、その額に100分の40を乗じた額以下の金額を徴収できる",
+                    status="verified",
+                    source=f"生活保護法78条（法令本文の二次的な写し）; {facts}",
+                ),
+            ],
+            editions=[
+                EditionDef(
+                    valid_from=ART78_SURCHARGE_IN_FORCE,
+                    status="verified",
+                    source=f"生活保護法78条1項; {facts} により転記",
+                    notes=(
+                        "100分の40は FACTS.md で確認済み。適用開始日の2014年7月1日は、加算を設けた"
+                        "生活保護法の一部を改正する法律（平成25年法律第104号）の施行日とした"
+                        "（一般的な理解。FACTS.md では未確認）。それより前の不正受給に係る決定には"
+                        "この版は使えない。"
+                    ),
+                    rows=[row([40])],
+                )
+            ],
+        ),
+    ]
+
+
 def all_tables(ref_: Reference) -> list[TableDef]:
     return [
         *living_tables(ref_),
@@ -1606,6 +1655,7 @@ def all_tables(ref_: Reference) -> list[TableDef]:
         *deduction_tables(ref_),
         *other_tables(ref_),
         *procedure_tables(),
+        *claim_tables(),
     ]
 
 

@@ -56,6 +56,7 @@ from reference_app.db.tables import (
     CaseEventRow,
     CaseRecordRow,
     CaseRow,
+    ClaimDecisionRow,
     ConsultationRow,
     DecisionRow,
     HouseholdRow,
@@ -80,6 +81,7 @@ from seikatsu_std.model import (
     Application,
     Case,
     CaseStatus,
+    ClaimDecision,
     Consultation,
     Decision,
     Household,
@@ -113,6 +115,7 @@ from seikatsu_std.services.ports import (
     AuditStore,
     CaseRecordStore,
     CaseStore,
+    ClaimDecisionStore,
     DecisionStore,
     DocumentFileStore,
     EventStore,
@@ -613,6 +616,23 @@ class SqlDocumentFileStore:
         )
 
 
+class SqlClaimDecisionStore(SqlRecordStore[ClaimDecision]):
+    """Repayment and collection decisions by case."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(
+            session,
+            ClaimDecisionRow,
+            ClaimDecision,
+            "claim decision",
+            lambda d: {"office_id": d.office_id, "case_id": d.case_id, "status": d.status.value},
+        )
+
+    def for_case(self, case_id: str) -> list[Versioned[ClaimDecision]]:
+        """Every decision of the case, in id order."""
+        return self._versioned(ClaimDecisionRow.case_id == case_id, self._id_order())
+
+
 class SqlDecisionStore(SqlRecordStore[Decision]):
     """Decisions by case."""
 
@@ -915,6 +935,7 @@ class SqlUnitOfWork:
         )
         self.decisions: DecisionStore = SqlDecisionStore(session)
         self.review_requests: ReviewRequestStore = SqlReviewRequestStore(session)
+        self.claim_decisions: ClaimDecisionStore = SqlClaimDecisionStore(session)
         self.need_determinations: NeedDeterminationStore = SqlNeedDeterminationStore(session)
         self.medical_institutions: RecordStore[MedicalInstitution] = SqlRecordStore(
             session, MedicalInstitutionRow, MedicalInstitution, "medical institution"

@@ -17,7 +17,8 @@ inquiries, ``0003_review_requests.py`` for requests for review,
 intake items, ``0006_investigations.py`` for the records of the investigations,
 ``0008_online_submissions.py`` for documents submitted online and their files,
 ``0010_tickets_payments.py`` for the designated medical institutions, the medical
-and care tickets and the payments)
+and care tickets and the payments, ``0011_claim_decisions.py`` for the decisions on
+repayments and collections)
 create exactly these tables; a test compares the two.
 """
 
@@ -281,6 +282,16 @@ class SubmittedFileRow(Base):
 
     document_id: Mapped[str] = mapped_column(ForeignKey("submitted_documents.id"), primary_key=True)
     content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ClaimDecisionRow(RecordRow):
+    """返還金・徴収金の決定 (ClaimDecision), by case; office and status copied for lists."""
+
+    __tablename__ = "claim_decisions"
+
+    office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    status: Mapped[str] = mapped_column(String(32))
 
 
 class NeedDeterminationRow(RecordRow):

@@ -31,6 +31,7 @@ from seikatsu_std.model.payments import Payment
 from seikatsu_std.notices import DecisionNotice
 from seikatsu_std.services.administration import OfficeSettingsChange, OfficeSettingsView, RoleGrant
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, ChainReport
+from seikatsu_std.services.claim_models import ClaimDecisionDraft, ClaimDecisionView
 from seikatsu_std.services.determination_records import NeedDetermination, NeedDeterminationRequest
 from seikatsu_std.services.investigation_models import (
     ApplicantViewRequest,
@@ -222,6 +223,7 @@ _CONSULTATION_ID = Parameter("consultation_id", "path", "相談ID。", str)
 _APPLICATION_ID = Parameter("application_id", "path", "申請ID。", str)
 _DECISION_ID = Parameter("decision_id", "path", "決定ID。", str)
 _REVIEW_REQUEST_ID = Parameter("review_request_id", "path", "審査請求ID。", str)
+_CLAIM_DECISION_ID = Parameter("claim_decision_id", "path", "返還金・徴収金の決定ID。", str)
 _AS_OF = Parameter(
     "as_of", "query", "残日数と状況を求める基準日（省略時は今日）。", date, required=False
 )
@@ -1146,6 +1148,45 @@ OPERATIONS: tuple[Operation, ...] = (
         parameters=(_CASE_ID,),
         body=AdHocPaymentRequest,
         success=201,
+    ),
+    Operation(
+        "draftClaimDecision",
+        "post",
+        "/claim-decisions",
+        "返還金・徴収金の決定の起案",
+        "法63条・77条の2の返還金（資力の内容・事実・日付・額、対象期間の保護費の額、返還額、自立更生費の控除額）"
+        "または法78条の徴収金（不正の事実、徴収する保護費の額、加算の率）の決定を起案する。元金と加算する額は"
+        "実装が算出する。返還額が対象期間の保護費の額や資力の額を超える、加算の率が上限（基準表 "
+        "art78_surcharge_ceiling）を超えるなど、決裁できない起案は 422 rule-violation（反した規則をすべて示す）。"
+        "預貯金等を資力とするのに保護費のやり繰りによる蓄えでないことの確認がないなど、債権を調定できない起案は"
+        " 422 invalid-request。公務員の職員（現業員・査察指導員・課長）だけが起案できる（委託事業者の職員は 403）。",
+        "claims",
+        {201: ClaimDecisionView, **_CHANGE_ERRORS},
+        body=ClaimDecisionDraft,
+        success=201,
+    ),
+    Operation(
+        "getClaimDecision",
+        "get",
+        "/claim-decisions/{claim_decision_id}",
+        "返還金・徴収金の決定の詳細",
+        "決定と、決裁済みならその決定から調定した債権を返す。閲覧は監査ログに記録される。",
+        "claims",
+        {200: ClaimDecisionView, **_AUTH_ERRORS, 404: Problem},
+        parameters=(_CLAIM_DECISION_ID,),
+    ),
+    Operation(
+        "approveClaimDecision",
+        "post",
+        "/claim-decisions/{claim_decision_id}/approval",
+        "返還金・徴収金の決定の決裁",
+        "起案者以外の、社会福祉主事の資格を持つ公務員（査察指導員・課長）が決裁し、債権を調定する。"
+        "起案者自身は役割や権限にかかわらず決裁できない（403、理由に「起案者」）。それ以外の職員も 403。"
+        "決裁済みの決定は 409 invalid-transition、金額の規則に反すれば 422 rule-violation。",
+        "claims",
+        {200: ClaimDecisionView, **_CHANGE_ERRORS},
+        parameters=(_CLAIM_DECISION_ID,),
+        body=VersionOnly,
     ),
 )
 

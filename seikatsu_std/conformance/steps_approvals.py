@@ -17,7 +17,6 @@ from seikatsu_std.conformance.scenario import ScenarioState
 from seikatsu_std.conformance.steps import OFFICE, staff_of
 from seikatsu_std.conformance.steps_lifecycle import (
     acting_as,
-    approve_drafted,
     drafted_decision,
     established,
 )
@@ -66,13 +65,6 @@ def approval_stages(state: ScenarioState, office_id: str, stages: str) -> None:
 def layout_without_review_instruction(state: ScenarioState) -> None:
     items = [item.value for item in NoticeItem if item is not NoticeItem.REVIEW_INSTRUCTION]
     _change_settings(state, OFFICE, {"notice_items": items})
-
-
-@given(parsers.parse('起案されている決定が "{role}" により決裁されている'))
-def approved_by(state: ScenarioState, role: str) -> None:
-    with acting_as(state, staff_of(role)):
-        approve_drafted(state)
-        established(state, f"{role}による起案されている決定の決裁")
 
 
 @when("起案されている決定を決裁に回す")

@@ -362,7 +362,17 @@ def send_draft(state: ScenarioState, body: dict[str, Any]) -> None:
         )
 
 
+#: How 「起案されている決定」 is approved when the scenario drafted another kind of decision than
+#: a protection decision: step modules register theirs by the key of ``state.values`` they keep
+#: it under (the decisions on repayments and collections, …).
+APPROVALS: dict[str, Callable[[ScenarioState], None]] = {}
+
+
 def approve_drafted(state: ScenarioState) -> None:
+    other = next((key for key in APPROVALS if key in state.values), None)
+    if other is not None:
+        APPROVALS[other](state)
+        return
     drafted = drafted_decision(state)
     state.reply = reply = state.target.approve_decision(drafted.decision_id, drafted.version)
     if reply.status == 200:
@@ -884,6 +894,13 @@ def approved(state: ScenarioState) -> None:
     with acting_as(state, approver_of(state)):
         approve_drafted(state)
         established(state, "起案されている決定の決裁")
+
+
+@given(parsers.parse('起案されている決定が "{role}" により決裁されている'))
+def approved_by(state: ScenarioState, role: str) -> None:
+    with acting_as(state, staff_of(role)):
+        approve_drafted(state)
+        established(state, f"{role}による起案されている決定の決裁")
 
 
 @when("その決定の決定通知書を発行する")

@@ -53,6 +53,8 @@ from seikatsu_std.services.administration import (
 from seikatsu_std.services.appeals import AppealService
 from seikatsu_std.services.audit import AccessPurpose, AuditAction, AuditQuery
 from seikatsu_std.services.cases import CaseService
+from seikatsu_std.services.claim_models import ClaimDecisionDraft
+from seikatsu_std.services.claims import ClaimDecisionService
 from seikatsu_std.services.consultation_wish import ConsultationWishService
 from seikatsu_std.services.demo import demo_office
 from seikatsu_std.services.determination import DeterminationService
@@ -259,6 +261,9 @@ class Target(Protocol):
     def submit_online_document(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
     def pending_submissions(self) -> Reply: ...
     def confirm_submission(self, submission_id: str, version: int) -> Reply: ...
+    def draft_claim_decision(self, body: Mapping[str, Any]) -> Reply: ...
+    def get_claim_decision(self, claim_decision_id: str) -> Reply: ...
+    def approve_claim_decision(self, claim_decision_id: str, version: int) -> Reply: ...
     def login_attempt(self, login_id: str, password: str) -> Reply:
         """Try to log in (raises :class:`UnsupportedStepError` where there are no logins)."""
 
@@ -294,6 +299,9 @@ class InProcessTarget:
         self.lifecycle = LifecycleService(self.database.unit_of_work, self._clock, self.calculator)
         self.appeals = AppealService(self.database.unit_of_work, self._clock, self.calculator)
         self.administration = AdministrationService(
+            self.database.unit_of_work, self._clock, self.calculator
+        )
+        self.claim_decisions = ClaimDecisionService(
             self.database.unit_of_work, self._clock, self.calculator
         )
         self.wishes = ConsultationWishService(
@@ -1030,6 +1038,31 @@ class InProcessTarget:
             lambda: self.submissions.confirm(self._actor(), submission_id, version),
         )
 
+    # ------------------------------------------------------------ repayments and collections
+
+    def draft_claim_decision(self, body: Mapping[str, Any]) -> Reply:
+        return self._post(
+            "/claim-decisions", body, ClaimDecisionDraft, self.claim_decisions.draft, status=201
+        )
+
+    def get_claim_decision(self, claim_decision_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/claim-decisions/{claim_decision_id}",
+            None,
+            lambda: self.claim_decisions.get(self._actor(), claim_decision_id),
+        )
+
+    def approve_claim_decision(self, claim_decision_id: str, version: int) -> Reply:
+        return self._post(
+            f"/claim-decisions/{claim_decision_id}/approval",
+            {"version": version},
+            VersionOnly,
+            lambda actor, request: self.claim_decisions.approve(
+                actor, claim_decision_id, request.version
+            ),
+        )
+
 
 def _query_value(value: str | date | None) -> str | None:
     """A date as the text a query string carries (other values as given)."""
@@ -1382,4 +1415,17 @@ class HttpTarget:
             "POST",
             f"/online-submissions/{submission_id}/confirmation",
             body={"version": version},
+        )
+
+    # ------------------------------------------------------------ repayments and collections
+
+    def draft_claim_decision(self, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", "/claim-decisions", body=dict(body))
+
+    def get_claim_decision(self, claim_decision_id: str) -> Reply:
+        return self._call("GET", f"/claim-decisions/{claim_decision_id}")
+
+    def approve_claim_decision(self, claim_decision_id: str, version: int) -> Reply:
+        return self._call(
+            "POST", f"/claim-decisions/{claim_decision_id}/approval", body={"version": version}
         )

@@ -37,6 +37,7 @@ TAG_TITLES = {
     "care": "介護扶助（介護券）",
     "payments": "支給",
     "submissions": "電子的に提出された書類",
+    "claims": "返還金・徴収金",
 }
 
 

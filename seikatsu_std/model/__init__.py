@@ -17,7 +17,14 @@ from seikatsu_std.model.casework import (
     VisitPlan,
     VisitRecord,
 )
-from seikatsu_std.model.claims import Claim, ClaimBasis, Collection, InstalmentPlan, Reminder
+from seikatsu_std.model.claims import (
+    Claim,
+    ClaimBasis,
+    ClaimDecision,
+    Collection,
+    InstalmentPlan,
+    Reminder,
+)
 from seikatsu_std.model.common import AssistanceKind, Kyuchi, Period
 from seikatsu_std.model.decision import AssistanceAmounts, Decision, DecisionKind
 from seikatsu_std.model.household import Household, HouseholdMember
@@ -100,6 +107,7 @@ RECORD_MODELS: tuple[type[Record], ...] = (
     PaymentRun,
     ProxyPayment,
     # repayments and claims
+    ClaimDecision,
     Claim,
     InstalmentPlan,
     Collection,
@@ -144,6 +152,7 @@ __all__ = [
     "CaseStatus",
     "Claim",
     "ClaimBasis",
+    "ClaimDecision",
     "Collection",
     "Consent",
     "Consultation",

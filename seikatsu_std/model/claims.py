@@ -25,7 +25,7 @@ from typing import Literal, Self
 from pydantic import ConfigDict, Field, model_validator
 
 from seikatsu_std.model.base import LabelledEnum, Record, StdModel, record_type_field
-from seikatsu_std.model.common import RecordId, Yen
+from seikatsu_std.model.common import RecordId, YearMonth, Yen
 
 
 class ClaimBasis(LabelledEnum):
@@ -147,6 +147,11 @@ class Claim(Record):
         max_length=4000,
     )
     decided_by: RecordId = Field(title="決定した職員ID", description="返還・徴収額を決定した職員。")
+    decision_id: RecordId | None = Field(
+        default=None,
+        title="返還金・徴収金の決定ID",
+        description="この債権を調定した返還金・徴収金の決定（決裁を経た決定から調定したとき）。",
+    )
     notice_issued_on: date | None = Field(
         default=None,
         title="納入通知日",
@@ -254,6 +259,287 @@ class Claim(Record):
         if self.written_off_on is not None and self.written_off_on < self.assessed_on:
             raise ValueError("不納欠損日が調定日より前です (written_off_on before assessed_on)")
         return self
+
+
+class ClaimDecisionStatus(LabelledEnum):
+    """返還金・徴収金の決定の処理状況。"""
+
+    __title__ = "返還金・徴収金の決定の処理状況"
+
+    DRAFTED = "drafted", "起案中"
+    APPROVED = "approved", "決裁済"
+
+
+#: The bases a 返還金・徴収金の決定 may rest on (the Act's articles; "other" claims are not
+#: decided through this workflow).
+DECIDABLE = frozenset({ClaimBasis.ART63, ClaimBasis.ART77_2, ClaimBasis.ART78})
+
+
+class ClaimDecision(Record):
+    """返還金・徴収金の決定: 法63条返還金・法77条の2徴収金・法78条徴収金の起案と決裁。
+
+    起案者が事実・対象期間・金額を起案し、起案者以外の社会福祉主事の資格を持つ公務員
+    （査察指導員・課長）が決裁する。決裁した決定から債権（Claim）を調定する。
+
+    データの整合性として次を検査する:
+
+    - 資力に基づく決定（法63条・77条の2）は資力の内容・事実・日付・額と対象期間の保護費の額が必要。
+      控除前の額は対象期間の保護費の額と資力の額を超えず、自立更生費は控除前の額未満。
+    - 法78条の決定は不正の事実が必要で、自立更生費・資力は記録しない。加算の率は法78条のみ。
+    - 元金は 控除前の額 − 自立更生費、加算する額は 元金 × 加算の率 ÷ 100（1円未満切捨て）。
+    - 決裁者・決裁日は決裁済のときだけ記録し、決裁者は起案者と別の職員、決裁日は起案日以後。
+    """
+
+    model_config = ConfigDict(title="返還金・徴収金の決定")
+
+    record_type: Literal["claim_decision"] = record_type_field("claim_decision")
+    id: RecordId = Field(title="返還金・徴収金の決定ID", description="決定の識別子。")
+    case_id: RecordId = Field(
+        title="ケースID", description="返還・徴収を求める被保護者（世帯）のケース。"
+    )
+    office_id: RecordId = Field(title="福祉事務所ID", description="決定する福祉事務所。")
+    basis: ClaimBasis = Field(
+        title="根拠", description="法63条・77条の2・78条の別（その他は不可）。"
+    )
+    status: ClaimDecisionStatus = Field(title="処理状況", description="起案中・決裁済の別。")
+    period_from: YearMonth = Field(
+        title="対象期間の初月", description="返還・徴収の対象となる保護を支給した期間の最初の月。"
+    )
+    period_to: YearMonth = Field(
+        title="対象期間の末月", description="返還・徴収の対象となる保護を支給した期間の最後の月。"
+    )
+    means_source: MeansSource | None = Field(
+        default=None,
+        title="資力の内容",
+        description="返還の対象となった資力の発生源（法63条・77条の2では必須）。",
+    )
+    means_fact: str | None = Field(
+        default=None,
+        title="資力が生じた事実",
+        description="資力が生じた事実（法63条・77条の2では必須）。",
+        min_length=1,
+        max_length=2000,
+    )
+    means_arose_on: date | None = Field(
+        default=None,
+        title="資力が生じた日",
+        description="資力が生じた日（法63条・77条の2では必須）。",
+    )
+    means_amount: Yen | None = Field(
+        default=None,
+        title="資力の額",
+        description="保護を受けた者が有していた資力の額（法63条・77条の2では必須）。",
+    )
+    savings_from_benefits_checked: bool = Field(
+        default=False,
+        title="保護費のやり繰りによる預貯金でないことの確認",
+        description=(
+            "資力とした預貯金等が、法の趣旨目的に沿った保護費のやり繰りによる蓄えでないことを"
+            "確認したか（最高裁平成16年3月16日判決）。資力が預貯金等なら true が必要。"
+        ),
+    )
+    fraud_fact: str | None = Field(
+        default=None,
+        title="不正の事実",
+        description="不実の申請その他不正な手段により保護を受けた事実（法78条では必須）。",
+        min_length=1,
+        max_length=2000,
+    )
+    assistance_paid: Yen | None = Field(
+        default=None,
+        title="対象期間の保護費の額",
+        description="対象期間に支給した保護費の額。返還額の上限となる（法63条・77条の2では必須）。",
+    )
+    requested_amount: Yen = Field(
+        title="控除前の額",
+        description=(
+            "返還・徴収を求める額（法63条・77条の2では自立更生費を控除する前の返還額、"
+            "法78条では徴収する保護費の額。円、1以上）。"
+        ),
+        gt=0,
+    )
+    self_reliance_deduction: Yen = Field(
+        default=0,
+        title="自立更生費の控除額",
+        description="返還額から控除した自立更生のための費用（法63条・77条の2のみ）。",
+    )
+    principal: Yen = Field(
+        title="元金（返還・徴収額）",
+        description="返還・徴収を求める額: 控除前の額 − 自立更生費の控除額（円、1以上）。",
+        gt=0,
+    )
+    surcharge_percent: int = Field(
+        default=0,
+        title="加算の率",
+        description="法78条1項により元金に加算する率（百分率。上限は基準表 art78_surcharge_ceiling）。",
+        ge=0,
+        le=100,
+    )
+    surcharge: Yen = Field(
+        default=0,
+        title="加算する額",
+        description="元金 × 加算の率 ÷ 100（1円未満切捨て。法78条のみ）。",
+    )
+    legal_basis_note: str | None = Field(
+        default=None,
+        title="根拠の記載",
+        description="返還額・徴収額の算定根拠、預貯金等の原資の確認内容などの補足。",
+        min_length=1,
+        max_length=4000,
+    )
+    drafted_by: RecordId = Field(title="起案者ID", description="決定を起案した職員。")
+    drafted_on: date = Field(title="起案日", description="決定を起案した日。")
+    approved_by: RecordId | None = Field(
+        default=None,
+        title="決裁者ID",
+        description="決定を決裁した職員（起案者とは別の職員。決裁済のときのみ）。",
+    )
+    approved_on: date | None = Field(
+        default=None, title="決裁日", description="決定を決裁した日（決裁済のときのみ）。"
+    )
+    claim_id: RecordId | None = Field(
+        default=None,
+        title="債権ID",
+        description="決裁により調定した債権（決裁済のときのみ）。",
+    )
+
+    @property
+    def total(self) -> int:
+        """Principal plus surcharge: the whole amount the decision demands."""
+        return self.principal + self.surcharge
+
+    @model_validator(mode="after")
+    def _basis_and_facts(self) -> Self:
+        if self.basis not in DECIDABLE:
+            raise ValueError(
+                f"返還金・徴収金の決定の根拠は法63条・77条の2・78条です（{self.basis.label}は不可） "
+                "(a claim decision rests on Article 63, 77-2 or 78)"
+            )
+        if self.period_to < self.period_from:
+            raise ValueError(
+                f"対象期間の末月 {self.period_to} が初月 {self.period_from} より前です "
+                "(period_to before period_from)"
+            )
+        if self.basis in MEANS_BASED:
+            means = {
+                "資力の内容": self.means_source,
+                "資力が生じた事実": self.means_fact,
+                "資力が生じた日": self.means_arose_on,
+                "資力の額": self.means_amount,
+                "対象期間の保護費の額": self.assistance_paid,
+            }
+            missing = [title for title, value in means.items() if value is None]
+            if missing:
+                raise ValueError(
+                    f"{self.basis.label}の決定には{'・'.join(missing)}が必要です "
+                    "(means-based decisions require the means and the assistance paid)"
+                )
+            if self.fraud_fact is not None or self.surcharge_percent:
+                raise ValueError(
+                    "不正の事実と加算の率は法78条の決定にのみ記録できます "
+                    "(fraud_fact and surcharge_percent only for Article 78)"
+                )
+        else:
+            if self.fraud_fact is None:
+                raise ValueError(
+                    "法78条の決定には不正の事実が必要です (Article 78 decisions require fraud_fact)"
+                )
+            if self.means_source is not None or self.self_reliance_deduction:
+                raise ValueError(
+                    "資力の内容と自立更生費の控除は法63条・77条の2の決定にのみ記録できます "
+                    "(means_source and self_reliance_deduction only for means-based decisions)"
+                )
+        return self
+
+    @model_validator(mode="after")
+    def _amounts(self) -> Self:
+        if self.principal != self.requested_amount - self.self_reliance_deduction:
+            raise ValueError(
+                f"元金 {self.principal} 円が 控除前の額 {self.requested_amount} 円 − 自立更生費 "
+                f"{self.self_reliance_deduction} 円と一致しません "
+                "(principal must equal requested_amount minus self_reliance_deduction)"
+            )
+        if self.surcharge != self.principal * self.surcharge_percent // 100:
+            raise ValueError(
+                f"加算する額 {self.surcharge} 円が 元金 × 加算の率（{self.surcharge_percent}%）と"
+                "一致しません (surcharge must equal principal × surcharge_percent / 100)"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _approval(self) -> Self:
+        self._check_approval()
+        return self
+
+    def _check_approval(self) -> None:
+        approved = self.status is ClaimDecisionStatus.APPROVED
+        approval = (self.approved_by, self.approved_on, self.claim_id)
+        if approved and None in approval:
+            raise ValueError(
+                "決裁済の決定には決裁者・決裁日・債権IDが必要です "
+                "(an approved decision records approved_by, approved_on and claim_id)"
+            )
+        if not approved and any(value is not None for value in approval):
+            raise ValueError(
+                "決裁者・決裁日・債権IDは決裁済の決定にのみ記録します "
+                "(approved_by, approved_on and claim_id only once approved)"
+            )
+        if self.approved_by is not None and self.approved_by == self.drafted_by:
+            raise ValueError(
+                "起案者が自ら起案した決定を決裁することはできません "
+                "(the drafter of a decision cannot approve it)"
+            )
+        if self.approved_on is not None and self.approved_on < self.drafted_on:
+            raise ValueError("決裁日が起案日より前です (approved_on before drafted_on)")
+
+
+def assessed_claim(
+    decision: ClaimDecision, *, claim_id: str, decided_by: str, assessed_on: date
+) -> Claim:
+    """The claim (債権) that ``decision`` assesses (調定) as ``claim_id`` on ``assessed_on``.
+
+    The claim's own rules apply (surcharge ceiling, principal within the means and the
+    assistance paid, the savings guardrail): a decision that breaks them cannot be assessed.
+    """
+    fact = decision.means_fact if decision.basis in MEANS_BASED else decision.fraud_fact
+    note = (
+        f"{decision.basis.label}（決定 {decision.id}、対象期間 {decision.period_from}〜"
+        f"{decision.period_to}）: {fact}"
+    )
+    if decision.legal_basis_note:
+        note += f"。{decision.legal_basis_note}"
+    return Claim(
+        id=claim_id,
+        case_id=decision.case_id,
+        basis=decision.basis,
+        assessed_on=assessed_on,
+        principal=decision.principal,
+        surcharge=decision.surcharge,
+        means_source=decision.means_source,
+        means_amount=decision.means_amount,
+        assistance_paid=decision.assistance_paid,
+        self_reliance_deduction=decision.self_reliance_deduction,
+        savings_from_benefits_checked=decision.savings_from_benefits_checked,
+        legal_basis_note=note[:4000],
+        decided_by=decided_by,
+        decision_id=decision.id,
+        status=ClaimStatus.ASSESSED,
+    )
+
+
+def claim_of(decision: ClaimDecision) -> Claim:
+    """The claim an approved decision assessed on the day it was approved."""
+    if decision.approved_on is None or decision.approved_by is None or decision.claim_id is None:
+        raise ValueError(
+            f"決定 {decision.id} は決裁されていないため調定していません "
+            "(only an approved decision has assessed a claim)"
+        )
+    return assessed_claim(
+        decision,
+        claim_id=decision.claim_id,
+        decided_by=decision.approved_by,
+        assessed_on=decision.approved_on,
+    )
 
 
 class Instalment(StdModel):

@@ -18,6 +18,7 @@ from seikatsu_std.model import (
     Application,
     Case,
     CaseStatus,
+    ClaimDecision,
     Consultation,
     Decision,
     Household,
@@ -275,6 +276,17 @@ class _Files:
         self._rows[document_id] = content
 
 
+class MemoryClaimDecisionStore(MemoryStore[ClaimDecision]):
+    """Repayment and collection decisions by case."""
+
+    def for_case(self, case_id: str) -> list[Versioned[ClaimDecision]]:
+        return [
+            Versioned(d, v)
+            for d, v in sorted(self.values(), key=lambda row: row[0].id)
+            if d.case_id == case_id
+        ]
+
+
 class MemoryNeedDeterminationStore(MemoryStore[NeedDetermination]):
     """Need determinations by application."""
 
@@ -350,6 +362,7 @@ _TABLES = (
     "medical_tickets",
     "care_tickets",
     "payments",
+    "claim_decisions",
     "calculations",
     "need_determinations",
     "submitted_documents",
@@ -410,6 +423,9 @@ class MemoryUnitOfWork:
         )
         self.payments: MemoryCaseRecordStore[Payment] = MemoryCaseRecordStore(
             self._tables["payments"], "payment"
+        )
+        self.claim_decisions = MemoryClaimDecisionStore(
+            self._tables["claim_decisions"], "claim decision"
         )
         self.need_determinations = MemoryNeedDeterminationStore(
             self._tables["need_determinations"], "need determination"

@@ -21,6 +21,7 @@ from seikatsu_std.model import (
     Application,
     Case,
     CaseStatus,
+    ClaimDecision,
     Consultation,
     Decision,
     Household,
@@ -181,6 +182,13 @@ class DecisionStore(RecordStore[Decision], Protocol):
         """Every decision of ``case_id``, oldest first."""
 
 
+class ClaimDecisionStore(RecordStore[ClaimDecision], Protocol):
+    """Decisions on repayments and collections (返還金・徴収金の決定), by case."""
+
+    def for_case(self, case_id: str) -> list[Versioned[ClaimDecision]]:
+        """Every repayment or collection decision of ``case_id``, in id order."""
+
+
 class StaffStore(RecordStore[StaffMember], Protocol):
     """Staff members, by office."""
 
@@ -261,6 +269,8 @@ class UnitOfWork(Protocol):
     def care_tickets(self) -> CaseRecordStore[CareTicket]: ...
     @property
     def payments(self) -> CaseRecordStore[Payment]: ...
+    @property
+    def claim_decisions(self) -> ClaimDecisionStore: ...
     @property
     def need_determinations(self) -> NeedDeterminationStore: ...
     @property

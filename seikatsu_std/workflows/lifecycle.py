@@ -27,6 +27,7 @@ from seikatsu_std.model import CaseStatus, DecisionKind
 from seikatsu_std.model.decision import DecisionStatus, TerminationReason
 from seikatsu_std.model.intake import ApplicationStatus, ConsultationOutcome
 from seikatsu_std.model.legal import LegalRef, Verification
+from seikatsu_std.workflows.claims import CLAIM_DECISION
 from seikatsu_std.workflows.engine import Deadline, Guard, Transition, Workflow
 
 _ART7 = LegalRef(
@@ -607,7 +608,7 @@ CASE = Workflow[CaseStatus, CaseFacts](
 
 #: Every workflow of the standard, by name (the docs draw each one).
 WORKFLOWS: dict[str, Workflow[Any, Any]] = {
-    w.name: w for w in (CONSULTATION, APPLICATION, DECISION, CASE)
+    w.name: w for w in (CONSULTATION, APPLICATION, DECISION, CASE, CLAIM_DECISION)
 }
 
 

@@ -169,10 +169,8 @@ def test_the_drafter_and_outsourced_staff_cannot_act(client, login, vector):
         403,
         "forbidden",
     )
-    assert (
-        body["detail"]
-        == "起案者は自ら起案した決定を決裁できません（どの設定・権限によってもできません）"
-    )
+    assert "起案者" in body["detail"]
+    assert "起案した" in body["detail"]
     outsourced = login("out-01")
     for response in (
         client.post(f"{API}/consultations", json=consultation(False), headers=outsourced),

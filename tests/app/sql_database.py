@@ -22,6 +22,7 @@ from reference_app.db.tables import (
     CareTicketRow,
     CaseEventRow,
     CaseRow,
+    ClaimDecisionRow,
     ConsultationRow,
     DecisionRow,
     HouseholdRow,
@@ -36,6 +37,7 @@ from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
     Application,
     Case,
+    ClaimDecision,
     Consultation,
     Decision,
     Household,
@@ -59,6 +61,7 @@ TABLES: dict[str, tuple[Any, type[Any]]] = {
     "applications": (ApplicationRow, Application),
     "support_inquiries": (SupportInquiryRow, SupportInquiry),
     "decisions": (DecisionRow, Decision),
+    "claim_decisions": (ClaimDecisionRow, ClaimDecision),
     "calculations": (CalculationRow, CalculationInput),
     "medical_institutions": (MedicalInstitutionRow, MedicalInstitution),
     "medical_tickets": (MedicalTicketRow, MedicalTicket),

@@ -84,6 +84,7 @@ LATER_TABLES = {
     "payments",
     "submitted_documents",
     "submitted_files",
+    "claim_decisions",
 }
 
 

@@ -56,10 +56,8 @@ def test_only_qualified_public_supervisors_approve_and_never_their_own_draft():
     assert check(supervisor, Action.APPROVE_DECISION, drafted_by="cw").allowed
     own = check(supervisor, Action.APPROVE_DECISION, drafted_by="sv")
     assert not own.allowed
-    assert (
-        own.reason_ja
-        == "起案者は自ら起案した決定を決裁できません（どの設定・権限によってもできません）"
-    )
+    assert "起案者" in own.reason_ja
+    assert "起案した" in own.reason_ja
     unqualified = check(
         staff(["supervisor"], qualified=False), Action.APPROVE_DECISION, drafted_by="cw"
     )

@@ -33,7 +33,7 @@ from seikatsu_std.calc.rules import income, living
 from seikatsu_std.conformance.report import Status
 from seikatsu_std.conformance.runner import run_on
 from seikatsu_std.conformance.targets import InProcessTarget
-from seikatsu_std.model import Consultation, Decision
+from seikatsu_std.model import ClaimDecision, Consultation, Decision
 from seikatsu_std.model import decision as decisions
 from seikatsu_std.model.decision import AssistanceAmounts
 from seikatsu_std.model.intake import (
@@ -51,6 +51,7 @@ from seikatsu_std.services import (
     base,
     benefits,
     cases,
+    claims,
     consultation_wish,
     deadlines,
     determination,
@@ -295,6 +296,23 @@ def _drafter_approves(monkeypatch: pytest.MonkeyPatch) -> None:
             check(self)
 
     monkeypatch.setattr(Decision, "_check_approval", approval_by_anyone)
+
+
+def _drafter_approves_claims(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Repayment and collection decisions are approved without asking who drafted them."""
+    require = claims.ClaimDecisionService._require
+
+    def drafter_unknown(self, uow, actor, action, office_id, **named):  # type: ignore[no-untyped-def]
+        return require(self, uow, actor, action, office_id, **{**named, "drafted_by": None})
+
+    monkeypatch.setattr(claims.ClaimDecisionService, "_require", drafter_unknown)
+    check = ClaimDecision._check_approval
+
+    def approval_by_anyone(self: ClaimDecision) -> None:
+        if self.approved_by is None or self.approved_by != self.drafted_by:
+            check(self)
+
+    monkeypatch.setattr(ClaimDecision, "_check_approval", approval_by_anyone)
 
 
 def _without_guard(workflow: W, transitions: tuple[str, ...], guard: str) -> W:
@@ -696,6 +714,11 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant("委託事業者の職員が決定を決裁できる", "REQ-APP-025", _outsourced_approve),
     Mutant("起案者が自ら起案した決定を決裁できる", "REQ-APP-024", _drafter_approves),
+    Mutant(
+        "起案者が自ら起案した返還金・徴収金の決定を決裁できる",
+        "REQ-APP-024",
+        _drafter_approves_claims,
+    ),
     Mutant("申請の意思を示した相談を助言のみで終結できる", "REQ-APP-004", _wish_ends_as_advice),
     Mutant("14日を過ぎた決定を延長の理由なしに決裁できる", "REQ-APP-010", _late_without_reason),
     Mutant("相談記録の負債の状況を保存しない", "REQ-APP-001", _consultation_stored(_debts_dropped)),

@@ -8,10 +8,17 @@ import pytest
 from pydantic import ValidationError
 
 from seikatsu_std.model.base import Record
-from seikatsu_std.model.claims import Claim, Collection, InstalmentPlan, Reminder
+from seikatsu_std.model.claims import (
+    Claim,
+    ClaimDecision,
+    Collection,
+    InstalmentPlan,
+    Reminder,
+    claim_of,
+)
 from tests.support import EXAMPLES, load_example
 
-RECORDS: list[type[Record]] = [Claim, InstalmentPlan, Collection, Reminder]
+RECORDS: list[type[Record]] = [ClaimDecision, Claim, InstalmentPlan, Collection, Reminder]
 
 
 def rejects(model: type[Record], data: dict[str, Any], *fragments: str) -> None:
@@ -297,3 +304,57 @@ def test_reminder_due_after_issue() -> None:
     data = load_example("reminder")
     data["due_on"] = data["issued_on"]
     rejects(Reminder, data, "due_on must be after issued_on")
+
+
+# ---------------------------------------------------------------- repayment and collection decisions
+
+
+def test_an_approved_decision_assesses_the_published_claim() -> None:
+    decision = ClaimDecision.model_validate(load_example("claim_decision"))
+    claim = claim_of(decision)
+    example = load_example("claim")
+    assert claim.decision_id == decision.id == example["decision_id"]
+    for key in ("id", "case_id", "principal", "means_amount", "self_reliance_deduction"):
+        assert claim.model_dump(mode="json")[key] == example[key]
+    assert (claim.assessed_on, claim.decided_by) == (decision.approved_on, decision.approved_by)
+
+
+def test_the_drafter_is_never_the_approver_of_a_claim_decision() -> None:
+    data = load_example("claim_decision")
+    rejects(ClaimDecision, data | {"approved_by": data["drafted_by"]}, "起案者")
+
+
+def test_a_drafted_claim_decision_has_no_approval_and_assesses_nothing() -> None:
+    data = load_example("claim_decision") | {"status": "drafted"}
+    rejects(ClaimDecision, data, "決裁済の決定にのみ")
+    drafted = ClaimDecision.model_validate(
+        data | {"approved_by": None, "approved_on": None, "claim_id": None}
+    )
+    with pytest.raises(ValueError, match="決裁されていない"):
+        claim_of(drafted)
+
+
+@pytest.mark.parametrize(
+    ("changes", "fragment"),
+    [
+        ({"principal": 150_001}, "元金"),
+        ({"surcharge_percent": 10}, "法78条"),
+        ({"basis": "other"}, "その他"),
+        ({"means_fact": None}, "資力が生じた事実"),
+        ({"period_from": "2025-06"}, "対象期間"),
+    ],
+)
+def test_claim_decision_rules(changes: dict[str, Any], fragment: str) -> None:
+    rejects(ClaimDecision, load_example("claim_decision") | changes, fragment)
+
+
+def test_an_article_78_decision_needs_the_fraud_and_computes_the_surcharge() -> None:
+    data = load_example("claim_decision")
+    for key in ("means_source", "means_fact", "means_arose_on", "means_amount"):
+        del data[key]
+    data |= {"basis": "art78", "requested_amount": 300_000, "self_reliance_deduction": 0}
+    data |= {"principal": 300_000, "surcharge_percent": 40, "surcharge": 120_000}
+    rejects(ClaimDecision, data, "不正の事実")
+    decision = ClaimDecision.model_validate(data | {"fraud_fact": "就労収入を申告しなかった"})
+    assert decision.total == 420_000
+    rejects(ClaimDecision, data | {"fraud_fact": "x", "surcharge": 119_999}, "加算する額")
