@@ -27,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from seikatsu_std.authority import RULES as AUTHORITY_RULES
 from seikatsu_std.calc import citations
 from seikatsu_std.calc.context import CalculationError, Level, Role, Rule
 from seikatsu_std.calc.engine import ALLOCATION_ORDER, IN_KIND, PRORATED, Calculator
@@ -55,6 +56,8 @@ from seikatsu_std.schema_export import (
 )
 from seikatsu_std.standards import Edition, EditionStatus, Standards, TableSpec, load_standards
 from seikatsu_std.standards.model import KeyKind, Unit, parse_range
+from seikatsu_std.workflows.approvals import APPROVAL_STAGES_LEGAL
+from seikatsu_std.workflows.engine import Workflow
 
 Schema = Mapping[str, Any]
 
@@ -1693,12 +1696,29 @@ def calculation_refs(
     return pairs
 
 
+def workflow_refs(workflows: Mapping[str, Workflow[Any, Any]]) -> list[tuple[LegalRef, str]]:
+    """Every legal reference the workflows, the authority rules and the approval stages cite."""
+    pairs: list[tuple[LegalRef, str]] = []
+    for workflow in workflows.values():
+        where = f"[{cell(workflow.label)}](workflows.md)"
+        for transition in workflow.transitions:
+            for guard in transition.guards:
+                pairs += [(ref, f"{where}「{cell(guard.label)}」") for ref in guard.legal]
+        for deadline in workflow.deadlines:
+            pairs += [(ref, f"{where}の期限「{cell(deadline.label)}」") for ref in deadline.legal]
+    for action, rule in AUTHORITY_RULES.items():
+        pairs += [(ref, f"権限「{cell(action.label)}」") for ref in rule.legal]
+    pairs.append((APPROVAL_STAGES_LEGAL, "決裁の段階（福祉事務所ごとの設定）"))
+    return pairs
+
+
 def open_questions_page(
     catalogue: RequirementCatalogue,
     standards: Standards,
     calc_refs: Sequence[tuple[LegalRef, str]],
     schemes: Mapping[str, IdentifierScheme] = IDENTIFIER_SCHEMES,
     vectors: VectorFile | None = None,
+    flow_refs: Sequence[tuple[LegalRef, str]] = (),
 ) -> str:
     """未解決の論点: every UNVERIFIED, CONFLICT or provisional fact the code uses."""
     specs = standards.tables
@@ -1715,6 +1735,7 @@ def open_questions_page(
     ]
     table_groups = _group_refs(table_refs)
     calc_groups = _group_refs((r, u) for r, u in calc_refs if r.status is not Verification.VERIFIED)
+    flow_groups = _group_refs((r, u) for r, u in flow_refs if r.status is not Verification.VERIFIED)
     req_groups = _group_refs(
         (ref, f"[{r.id}](requirements.md#{r.id}) {cell(r.title)}")
         for r in catalogue.requirements
@@ -1751,6 +1772,7 @@ def open_questions_page(
         ("基準表の版（値）", status_counts, "#editions"),
         ("基準表の根拠", Counter(g.ref.status.value for g in table_groups), "#table-basis"),
         ("計算の規則の根拠", Counter(g.ref.status.value for g in calc_groups), "#rule-basis"),
+        ("業務の流れと権限の根拠", Counter(g.ref.status.value for g in flow_groups), "#flow-basis"),
         (
             "機能要件の根拠",
             Counter(g.ref.status.value for g in req_groups),
@@ -1849,6 +1871,12 @@ def open_questions_page(
     out += _ref_rows(table_groups) if table_groups else ["なし。", ""]
     out += [f"## 計算の規則の根拠（{len(calc_groups)} 件） {{#rule-basis}}", ""]
     out += _ref_rows(calc_groups) if calc_groups else ["なし。", ""]
+    out += [f"## 業務の流れと権限の根拠（{len(flow_groups)} 件） {{#flow-basis}}", ""]
+    out += [
+        "状態遷移のガード・法定の期限・権限の規則・決裁の段階が引く根拠のうち、確認できていないものです。",
+        "",
+    ]
+    out += _ref_rows(flow_groups) if flow_groups else ["なし。", ""]
     out += [f"## 機能要件の根拠（{len(req_groups)} 件） {{#requirement-basis}}", ""]
     by_status = Counter(g.ref.status.value for g in req_groups)
     out += [
@@ -2074,7 +2102,11 @@ def build_pages(
         PAGES["rules"]: rules_page(),
         PAGES["standards"]: standards_page(standards),
         PAGES["open_questions"]: open_questions_page(
-            catalogue, standards, calculation_refs(), vectors=vectors
+            catalogue,
+            standards,
+            calculation_refs(),
+            vectors=vectors,
+            flow_refs=workflow_refs(WORKFLOWS),
         ),
     }
     if vectors is None:

@@ -1102,9 +1102,15 @@ class LifecycleService(WithdrawalReviews):
             received = application.record if application else None
             today = self._today()
             facts, late = self._decision_facts(uow, decision, case, received)
-            if decision.status not in DECISION.transition("approve").sources:
-                # Already final: a state error, whoever asks (before the stage is looked at).
-                raise TransitionNotAllowedError(DECISION.check("approve", decision.status, facts))
+            name = case_transition(decision.kind, case.status, decision.termination_reason)
+            violations = DECISION.check("approve", decision.status, facts)
+            violations += CASE.check(name, case.status, self._case_facts(case, decision))
+            if received is not None:
+                violations += APPLICATION.check("decide", received.status, ApplicationFacts())
+            if any(v.code == "state" for v in violations):
+                # Past this step (the decision, its case, its application): a state error,
+                # whoever asks, before the approval stage is looked at.
+                raise TransitionNotAllowedError(violations)
             office = self._get(uow.offices.get(case.office_id), "福祉事務所", case.office_id).record
             step = next_approval(office.settings.approval_stages, decision.approvals, actor)
             if isinstance(step, StageRefusal):
@@ -1116,17 +1122,10 @@ class LifecycleService(WithdrawalReviews):
                     ("decision", decision_id),
                     case.id,
                 )
-            name = case_transition(decision.kind, case.status, decision.termination_reason)
-            violations = DECISION.check(
-                "approve" if step.final else "approve_stage", decision.status, facts
-            )
-            if step.final:
-                violations += CASE.check(name, case.status, self._case_facts(case, decision))
-                if received is not None:
-                    violations += APPLICATION.check("decide", received.status, ApplicationFacts())
+            if not step.final:
+                # An intermediate stage checks the decision's own rules; the case moves later.
+                violations = DECISION.check("approve_stage", decision.status, facts)
             if violations:
-                if any(v.code == "state" for v in violations):
-                    raise TransitionNotAllowedError(violations)
                 raise RuleViolationError(violations)
             entry = ApprovalEntry(
                 stage=step.stage,

@@ -204,7 +204,7 @@ SCENARIOS: dict[str, tuple[Scenario, list[tuple[Any, ...]]]] = {
             (201, None, (), ()),
             (201, None, (), ()),
             (200, None, (), ()),
-            (409, TRANSITION, ("state",), ()),
+            (409, TRANSITION, ("state", "state", "state"), ()),
         ],
     ),
     "drafter-approves": (

@@ -45,6 +45,7 @@ from seikatsu_std.requirements import (
 from seikatsu_std.schema_export import DOCUMENT_MODELS, PUBLISHED_RECORDS, record_schemas
 from seikatsu_std.standards import EditionStatus, Standards, load_standards
 from seikatsu_std.standards.model import Edition, TableSpec
+from seikatsu_std.workflows.lifecycle import WORKFLOWS
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -114,7 +115,11 @@ def vectors() -> VectorFile:
 @pytest.fixture(scope="module")
 def open_md(catalogue: RequirementCatalogue, standards: Standards) -> str:
     return pages.open_questions_page(
-        catalogue, standards, pages.calculation_refs(), vectors=pages.read_vectors(VECTORS)
+        catalogue,
+        standards,
+        pages.calculation_refs(),
+        vectors=pages.read_vectors(VECTORS),
+        flow_refs=pages.workflow_refs(WORKFLOWS),
     )
 
 
@@ -200,7 +205,7 @@ def test_catalogue_shows_the_kits_status_and_first_missing_step(requirements_md:
 def test_catalogue_renders_each_requirements_scenarios(requirements_md: str) -> None:
     winter = section(requirements_md, "REQ-CAL-007")
     assert "シナリオアウトライン: 冬季加算は地区ごとの冬季の月に限る" in winter
-    assert "計算ベクトル \"<vector>\" の入力がある" in winter
+    assert '計算ベクトル "<vector>" の入力がある' in winter
     assert "# ほか " in winter, "long example tables are shortened"
     audit = section(requirements_md, "REQ-SEC-006")
     assert "シナリオ: 監査ログのハッシュ連鎖を検証できる" in audit
@@ -490,6 +495,17 @@ def test_unverified_identifier_schemes_are_open_questions(open_md: str) -> None:
     for scheme in IDENTIFIER_SCHEMES.values():
         shown = f"<code>{scheme.format_name}</code>" in identifiers
         assert shown == (scheme.reference.status is not Verification.VERIFIED)
+
+
+def test_unverified_grounds_of_workflows_and_authority_are_open_questions(open_md: str) -> None:
+    flows = section(open_md, "flow-basis")
+    # A guard of the notice (the review instruction), the approval stages, an authority rule.
+    assert "行政不服審査法" in flows
+    assert "第82条" in flows
+    assert "決裁の段階（福祉事務所ごとの設定）" in flows
+    assert "権限「保護決定の決裁」" in flows
+    # Verified grounds are not open questions.
+    assert "社会福祉法" not in flows
 
 
 # ------------------------------------------------------------------ 7. worked examples
