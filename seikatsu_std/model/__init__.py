@@ -49,6 +49,7 @@ from seikatsu_std.model.self_reliance import (
     SupportPlan,
     SupportProgramme,
 )
+from seikatsu_std.model.transfer import Transfer
 
 #: Every top-level record of the standard, grouped by business area in the
 #: order the docs present them.
@@ -69,6 +70,7 @@ RECORD_MODELS: tuple[type[Record], ...] = (
     OtherMeasureChecklist,
     Decision,
     ReviewRequest,
+    Transfer,
     # casework and visits
     VisitGrade,
     VisitPlan,
@@ -182,6 +184,7 @@ __all__ = [
     "SupportObligorRecord",
     "SupportPlan",
     "SupportProgramme",
+    "Transfer",
     "UnknownRecordTypeError",
     "Verification",
     "VisitGrade",
