@@ -50,10 +50,13 @@ from reference_app.db.tables import (
     ApplicationRecordRow,
     ApplicationRow,
     AssetInquiryRow,
+    AssistancePolicyRow,
     AuditRow,
     CalculationRow,
     CaseEventRow,
+    CaseRecordRow,
     CaseRow,
+    ClaimRow,
     ConsultationRow,
     DecisionRow,
     HouseholdRow,
@@ -66,13 +69,16 @@ from reference_app.db.tables import (
     StaffRow,
     SupportInquiryRow,
     SupportObligorRow,
+    TransferRow,
     WorkCapacityRow,
 )
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
     Application,
+    AssistancePolicy,
     Case,
     CaseStatus,
+    Claim,
     Consultation,
     Decision,
     Household,
@@ -80,6 +86,7 @@ from seikatsu_std.model import (
     ReviewRequest,
     StaffMember,
     SupportInquiry,
+    Transfer,
     WelfareOffice,
 )
 from seikatsu_std.model.base import Record
@@ -99,6 +106,7 @@ from seikatsu_std.services.ports import (
     ApplicationStore,
     AssetInquiryStore,
     AuditStore,
+    CaseRecordStore,
     CaseStore,
     DecisionStore,
     EventStore,
@@ -210,6 +218,11 @@ class _Identified(Protocol):
 class _OfApplication(Protocol):
     @property
     def application_id(self) -> str: ...
+
+
+class _OfCase(Protocol):
+    @property
+    def case_id(self) -> str: ...
 
 
 def _id(record: Record) -> str:
@@ -472,6 +485,22 @@ class SqlApplicationRecordStore(SqlRecordStore[R]):
     def for_application(self, application_id: str) -> list[Versioned[R]]:
         """Every record of the application, in id order."""
         return self._versioned(self._by_application == application_id, self._id_order())
+
+
+class SqlCaseRecordStore(SqlRecordStore[R]):
+    """Records kept per case, in a table with a ``case_id`` column."""
+
+    def __init__(
+        self, session: Session, table: type[CaseRecordRow], model: type[R], kind: str
+    ) -> None:
+        super().__init__(
+            session, table, model, kind, lambda r: {"case_id": cast(_OfCase, r).case_id}
+        )
+        self._by_case = table.case_id
+
+    def for_case(self, case_id: str) -> list[Versioned[R]]:
+        """Every record of the case, in id order."""
+        return self._versioned(self._by_case == case_id, self._id_order())
 
 
 class SqlAssetInquiryStore(SqlApplicationRecordStore[AssetInquiry]):
@@ -833,6 +862,15 @@ class SqlUnitOfWork:
         self.decisions: DecisionStore = SqlDecisionStore(session)
         self.review_requests: ReviewRequestStore = SqlReviewRequestStore(session)
         self.need_determinations: NeedDeterminationStore = SqlNeedDeterminationStore(session)
+        self.claims: CaseRecordStore[Claim] = SqlCaseRecordStore(
+            session, ClaimRow, Claim, "claim"
+        )
+        self.assistance_policies: CaseRecordStore[AssistancePolicy] = SqlCaseRecordStore(
+            session, AssistancePolicyRow, AssistancePolicy, "assistance policy"
+        )
+        self.transfers: CaseRecordStore[Transfer] = SqlCaseRecordStore(
+            session, TransferRow, Transfer, "transfer"
+        )
         self.calculations: RecordStore[CalculationInput] = SqlRecordStore(
             session, CalculationRow, CalculationInput, "calculation"
         )

@@ -14,8 +14,9 @@ The migrations (``migrations/versions/``: ``0001_initial.py`` for the first
 tables, ``0002_lifecycle.py`` for consultations, applications and support
 inquiries, ``0003_review_requests.py`` for requests for review,
 ``0004_determination.py`` for need determinations, ``0005_intake.py`` for the
-intake items, ``0006_investigations.py`` for the records of the investigations)
-create exactly these tables; a test compares the two.
+intake items, ``0006_investigations.py`` for the records of the investigations,
+``0009_transfers.py`` for claims, assistance policies and transfers) create
+exactly these tables; a test compares the two.
 """
 
 from __future__ import annotations
@@ -221,6 +222,32 @@ class ReviewRequestRow(RecordRow):
     office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"))
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     ruling_due_on: Mapped[date] = mapped_column(Date)
+
+
+class CaseRecordRow(RecordRow):
+    """A record kept per case, found by its case."""
+
+    __abstract__ = True
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+
+
+class ClaimRow(CaseRecordRow):
+    """債権 (Claim)."""
+
+    __tablename__ = "claims"
+
+
+class AssistancePolicyRow(CaseRecordRow):
+    """援助方針 (AssistancePolicy)."""
+
+    __tablename__ = "assistance_policies"
+
+
+class TransferRow(CaseRecordRow):
+    """移管 (Transfer)."""
+
+    __tablename__ = "transfers"
 
 
 class NeedDeterminationRow(RecordRow):

@@ -16,8 +16,10 @@ from typing import Any, Generic, TypeVar
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
     Application,
+    AssistancePolicy,
     Case,
     CaseStatus,
+    Claim,
     Consultation,
     Decision,
     Household,
@@ -25,6 +27,7 @@ from seikatsu_std.model import (
     ReviewRequest,
     StaffMember,
     SupportInquiry,
+    Transfer,
     WelfareOffice,
 )
 from seikatsu_std.model.intake import ApplicationStatus
@@ -94,6 +97,15 @@ class MemoryStore(Generic[T]):
 
     def values(self) -> list[tuple[T, int]]:
         return list(self._rows.values())
+
+    def _owned_by(self, owner: str, owner_id: str) -> list[Versioned[T]]:
+        """The records whose field ``owner`` (``application_id``, ``case_id``) is ``owner_id``,
+        in id order."""
+        return [
+            Versioned(record, version)
+            for record, version in sorted(self.values(), key=lambda row: str(row[0].id))
+            if getattr(record, owner) == owner_id
+        ]
 
 
 class MemoryCaseStore(MemoryStore[Case]):
@@ -194,11 +206,14 @@ class MemoryApplicationRecordStore(MemoryStore[T]):
     """Records of an application's investigation (each has ``application_id``)."""
 
     def for_application(self, application_id: str) -> list[Versioned[T]]:
-        return [
-            Versioned(record, version)
-            for record, version in sorted(self.values(), key=lambda row: str(row[0].id))
-            if record.application_id == application_id
-        ]
+        return self._owned_by("application_id", application_id)
+
+
+class MemoryCaseRecordStore(MemoryStore[T]):
+    """Records kept per case (each has ``case_id``)."""
+
+    def for_case(self, case_id: str) -> list[Versioned[T]]:
+        return self._owned_by("case_id", case_id)
 
 
 class MemoryAssetInquiryStore(MemoryApplicationRecordStore[AssetInquiry]):
@@ -307,6 +322,9 @@ _TABLES = (
     "review_requests",
     "calculations",
     "need_determinations",
+    "claims",
+    "assistance_policies",
+    "transfers",
 )
 _UNDECIDED = (ApplicationStatus.RECEIVED, ApplicationStatus.INVESTIGATING)
 _UNNOTIFIED = (*_UNDECIDED, ApplicationStatus.DECIDED)
@@ -354,6 +372,15 @@ class MemoryUnitOfWork:
         )
         self.need_determinations = MemoryNeedDeterminationStore(
             self._tables["need_determinations"], "need determination"
+        )
+        self.claims: MemoryCaseRecordStore[Claim] = MemoryCaseRecordStore(
+            self._tables["claims"], "claim"
+        )
+        self.assistance_policies: MemoryCaseRecordStore[AssistancePolicy] = (
+            MemoryCaseRecordStore(self._tables["assistance_policies"], "assistance policy")
+        )
+        self.transfers: MemoryCaseRecordStore[Transfer] = MemoryCaseRecordStore(
+            self._tables["transfers"], "transfer"
         )
         self.calculations: MemoryStore[CalculationInput] = MemoryStore(
             self._tables["calculations"], "calculation"

@@ -19,8 +19,10 @@ import attrs
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
     Application,
+    AssistancePolicy,
     Case,
     CaseStatus,
+    Claim,
     Consultation,
     Decision,
     Household,
@@ -28,6 +30,7 @@ from seikatsu_std.model import (
     ReviewRequest,
     StaffMember,
     SupportInquiry,
+    Transfer,
     WelfareOffice,
 )
 from seikatsu_std.model.investigation import (
@@ -146,6 +149,13 @@ class AssetInquiryStore(ApplicationRecordStore[AssetInquiry], Protocol):
         """Every inquiry without an answer, the oldest first (then by id)."""
 
 
+class CaseRecordStore(RecordStore[T], Protocol):
+    """Records kept per case (claims, assistance policies, transfers …), by case."""
+
+    def for_case(self, case_id: str) -> list[Versioned[T]]:
+        """Every record of ``case_id``, in id order."""
+
+
 class DecisionStore(RecordStore[Decision], Protocol):
     """Decisions, by case."""
 
@@ -227,6 +237,12 @@ class UnitOfWork(Protocol):
     def review_requests(self) -> ReviewRequestStore: ...
     @property
     def need_determinations(self) -> NeedDeterminationStore: ...
+    @property
+    def claims(self) -> CaseRecordStore[Claim]: ...
+    @property
+    def assistance_policies(self) -> CaseRecordStore[AssistancePolicy]: ...
+    @property
+    def transfers(self) -> CaseRecordStore[Transfer]: ...
     @property
     def calculations(self) -> RecordStore[CalculationInput]: ...
     @property

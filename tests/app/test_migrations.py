@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 
@@ -70,6 +71,9 @@ LATER_TABLES = {
     "asset_inquiries",
     "work_capacity_assessments",
     "other_measure_checklists",
+    "claims",
+    "assistance_policies",
+    "transfers",
 }
 
 
@@ -79,7 +83,7 @@ def test_later_revisions_add_their_tables_to_a_database_in_use(database_url, dem
     assert not LATER_TABLES & first
     engine = make_engine(database_url)
     try:
-        load(engine, demo)
+        load(engine, _without_case_records(demo))
         upgrade(database_url, "0002_lifecycle")
         assert _tables(database_url) == first | LIFECYCLE_TABLES
         upgrade(database_url)
@@ -95,6 +99,11 @@ def test_later_revisions_add_their_tables_to_a_database_in_use(database_url, dem
         engine.dispose()
     downgrade(database_url, "0001_initial")
     assert _tables(database_url) == first
+
+
+def _without_case_records(demo):
+    """The demo office without the records whose tables a later revision adds."""
+    return dataclasses.replace(demo, assistance_policies=[], claims=[])
 
 
 def _stored_before_intake(connection, table: str, document: dict, **columns: object) -> None:
@@ -120,7 +129,7 @@ def test_the_intake_revision_reshapes_the_wish_and_the_channel(database_url, dem
     application.update(channel="mail", office_id=demo.office.id)
     engine = make_engine(database_url)
     try:
-        load(engine, demo)
+        load(engine, _without_case_records(demo))
         with engine.begin() as connection:
             _stored_before_intake(connection, "consultations", consultation)
             _stored_before_intake(
