@@ -65,6 +65,8 @@ from seikatsu_std.services.models import (
     WishChangeRecord,
     WithdrawalRequest,
 )
+from seikatsu_std.services.transfer_models import TransferDraft
+from seikatsu_std.services.transfers import TransferService
 
 router = APIRouter(prefix=API_PREFIX)
 
@@ -97,6 +99,11 @@ def appeals(request: Request) -> AppealService:
     return service
 
 
+def transfers(request: Request) -> TransferService:
+    service: TransferService = request.app.state.transfers
+    return service
+
+
 def determination(request: Request) -> DeterminationService:
     service: DeterminationService = request.app.state.determination
     return service
@@ -126,6 +133,7 @@ Staff = Annotated[str, Depends(staff_id)]
 Cases = Annotated[CaseService, Depends(cases)]
 Lifecycle = Annotated[LifecycleService, Depends(lifecycle)]
 Appeals = Annotated[AppealService, Depends(appeals)]
+Transfers = Annotated[TransferService, Depends(transfers)]
 Wishes = Annotated[ConsultationWishService, Depends(consultation_wish)]
 Determination = Annotated[DeterminationService, Depends(determination)]
 ExOfficio = Annotated[ExOfficioService, Depends(ex_officio)]
@@ -480,6 +488,21 @@ def list_review_requests(
     overdue: bool = False,
 ) -> Response:
     return _json(service.list_for_office(actor, office_id, as_of=as_of, overdue_only=overdue))
+
+
+# ==================================================================== transfers
+
+
+@router.post("/cases/{case_id}/transfers", operation_id="createTransfer")
+def create_transfer(
+    case_id: str, body: TransferDraft, actor: Staff, service: Transfers
+) -> Response:
+    return _json(service.register(actor, case_id, body), 201)
+
+
+@router.get("/transfers/{transfer_id}/handover", operation_id="getTransferHandover")
+def get_transfer_handover(transfer_id: str, actor: Staff, service: Transfers) -> Response:
+    return _json(service.handover(actor, transfer_id))
 
 
 # ---------------------------------------------------------------- investigations

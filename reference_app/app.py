@@ -26,6 +26,7 @@ from seikatsu_std.services.ex_officio import ExOfficioService
 from seikatsu_std.services.investigations import InvestigationService
 from seikatsu_std.services.lifecycle import LifecycleService
 from seikatsu_std.services.ports import Clock, UnitOfWorkFactory
+from seikatsu_std.services.transfers import TransferService
 
 
 def system_clock() -> datetime:
@@ -54,6 +55,7 @@ def create_app(
     app.state.cases = CaseService(uow, clock, calculator)
     app.state.lifecycle = LifecycleService(uow, clock, calculator)
     app.state.appeals = AppealService(uow, clock, calculator)
+    app.state.transfers = TransferService(uow, clock, calculator)
     app.state.consultation_wish = ConsultationWishService(uow, clock, calculator)
     app.state.determination = DeterminationService(uow, clock, calculator)
     app.state.ex_officio = ExOfficioService(uow, clock, calculator)

@@ -50,6 +50,7 @@ STEP_MODULES = (
     "seikatsu_std.conformance.steps_appeals",
     "seikatsu_std.conformance.steps_determination",
     "seikatsu_std.conformance.steps_investigation",
+    "seikatsu_std.conformance.steps_transfer",
 )
 #: Password of the reference app's demo accounts during a reference run (throw-away).
 REFERENCE_PASSWORD = "conformance-run"

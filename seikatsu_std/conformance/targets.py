@@ -86,6 +86,8 @@ from seikatsu_std.services.models import (
     WishChangeRecord,
     WithdrawalRequest,
 )
+from seikatsu_std.services.transfer_models import TransferDraft
+from seikatsu_std.services.transfers import TransferService
 
 #: Cases in the conformance dataset (the demo office built with seed 7).
 DATASET_CASES = 60
@@ -235,6 +237,8 @@ class Target(Protocol):
     def review_requests(
         self, office_id: str, as_of: str | date | None = None, overdue: bool | None = None
     ) -> Reply: ...
+    def register_transfer(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def transfer_handover(self, transfer_id: str) -> Reply: ...
     def login_attempt(self, login_id: str, password: str) -> Reply:
         """Try to log in (raises :class:`UnsupportedStepError` where there are no logins)."""
 
@@ -269,6 +273,7 @@ class InProcessTarget:
         self.service = factory(self.database)
         self.lifecycle = LifecycleService(self.database.unit_of_work, self._clock, self.calculator)
         self.appeals = AppealService(self.database.unit_of_work, self._clock, self.calculator)
+        self.transfers = TransferService(self.database.unit_of_work, self._clock, self.calculator)
         self.wishes = ConsultationWishService(
             self.database.unit_of_work, self._clock, self.calculator
         )
@@ -895,6 +900,26 @@ class InProcessTarget:
             run,
         )
 
+    # ------------------------------------------------------------ transfers
+
+    def register_transfer(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._post(
+            f"/cases/{case_id}/transfers",
+            body,
+            TransferDraft,
+            self.transfers.register,
+            case_id,
+            status=201,
+        )
+
+    def transfer_handover(self, transfer_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/transfers/{transfer_id}/handover",
+            None,
+            lambda: self.transfers.handover(self._actor(), transfer_id),
+        )
+
 
 def _query_value(value: str | date | None) -> str | None:
     """A date as the text a query string carries (other values as given)."""
@@ -1210,3 +1235,11 @@ class HttpTarget:
             f"/offices/{office_id}/review-requests",
             params={"as_of": _query_value(as_of), "overdue": overdue},
         )
+
+    # ------------------------------------------------------------ transfers
+
+    def register_transfer(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/cases/{case_id}/transfers", body=dict(body))
+
+    def transfer_handover(self, transfer_id: str) -> Reply:
+        return self._call("GET", f"/transfers/{transfer_id}/handover")

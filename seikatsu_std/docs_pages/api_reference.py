@@ -32,6 +32,7 @@ TAG_TITLES = {
     "investigations": "申請後の調査（扶養照会・資産調査）",
     "decisions": "保護の決定",
     "appeals": "審査請求",
+    "transfers": "移管",
 }
 
 

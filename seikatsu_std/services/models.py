@@ -105,6 +105,7 @@ class CaseEventKind(LabelledEnum):
     VISIT = "visit", "訪問"
     RECORD = "record", "ケース記録"
     APPLICATION = "application", "申請"
+    TRANSFER = "transfer", "移管"
 
 
 class CaseEvent(StdModel):
