@@ -27,6 +27,7 @@ from reference_app.db.tables import (
     OfficeRow,
     StaffRow,
     SupportInquiryRow,
+    TransferRow,
 )
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
@@ -37,6 +38,7 @@ from seikatsu_std.model import (
     Household,
     StaffMember,
     SupportInquiry,
+    Transfer,
     WelfareOffice,
 )
 from seikatsu_std.services.audit import AuditEntry
@@ -53,6 +55,7 @@ TABLES: dict[str, tuple[Any, type[Any]]] = {
     "support_inquiries": (SupportInquiryRow, SupportInquiry),
     "decisions": (DecisionRow, Decision),
     "calculations": (CalculationRow, CalculationInput),
+    "transfers": (TransferRow, Transfer),
 }
 
 
