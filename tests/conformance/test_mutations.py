@@ -56,6 +56,7 @@ from seikatsu_std.services import (
     investigations,
     lifecycle,
     memory,
+    transfers,
 )
 from seikatsu_std.services.errors import InvalidRequestError
 from seikatsu_std.services.investigation_models import SkipReason
@@ -554,6 +555,21 @@ def _wish_given_up_unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(consultation_wish, "_check_change_of_mind", recorded_is_enough)
 
 
+def _default_destination(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A transfer without the destination's code is registered to a default one (杉並区)."""
+    monkeypatch.setattr(transfers, "_destination", lambda code: code or "131156")
+
+
+def _claims_left_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The handover data leaves out the case's claims."""
+    original = transfers.TransferService._case_records
+
+    def without_claims(self, uow, case):  # type: ignore[no-untyped-def]
+        return [r for r in original(self, uow, case) if r.record_type_name() != "claim"]
+
+    monkeypatch.setattr(transfers.TransferService, "_case_records", without_claims)
+
+
 R = StaffRole
 MUTANTS: tuple[Mutant, ...] = (
     Mutant("10円未満の端数処理をしない", "REQ-CAL-006", _no_rounding),
@@ -684,6 +700,12 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant("一覧にない理由や理由なしで扶養照会を省略できる", "REQ-APP-016", _any_skip_reason),
     Mutant("申請者の意向を確かめずに扶養照会の文書を作成する", "REQ-APP-017", _applicant_not_heard),
+    Mutant(
+        "移管先の団体コードがなくても既定の団体で移管を登録する",
+        "REQ-APP-032",
+        _default_destination,
+    ),
+    Mutant("移管の引継ぎデータに債権を含めない", "REQ-APP-032", _claims_left_behind),
 )
 
 
