@@ -862,9 +862,7 @@ class SqlUnitOfWork:
         self.decisions: DecisionStore = SqlDecisionStore(session)
         self.review_requests: ReviewRequestStore = SqlReviewRequestStore(session)
         self.need_determinations: NeedDeterminationStore = SqlNeedDeterminationStore(session)
-        self.claims: CaseRecordStore[Claim] = SqlCaseRecordStore(
-            session, ClaimRow, Claim, "claim"
-        )
+        self.claims: CaseRecordStore[Claim] = SqlCaseRecordStore(session, ClaimRow, Claim, "claim")
         self.assistance_policies: CaseRecordStore[AssistancePolicy] = SqlCaseRecordStore(
             session, AssistancePolicyRow, AssistancePolicy, "assistance policy"
         )

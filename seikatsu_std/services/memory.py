@@ -376,8 +376,8 @@ class MemoryUnitOfWork:
         self.claims: MemoryCaseRecordStore[Claim] = MemoryCaseRecordStore(
             self._tables["claims"], "claim"
         )
-        self.assistance_policies: MemoryCaseRecordStore[AssistancePolicy] = (
-            MemoryCaseRecordStore(self._tables["assistance_policies"], "assistance policy")
+        self.assistance_policies: MemoryCaseRecordStore[AssistancePolicy] = MemoryCaseRecordStore(
+            self._tables["assistance_policies"], "assistance policy"
         )
         self.transfers: MemoryCaseRecordStore[Transfer] = MemoryCaseRecordStore(
             self._tables["transfers"], "transfer"
