@@ -81,6 +81,8 @@ from seikatsu_std.services.ticket_models import (
     MedicalTicketRequest,
 )
 from seikatsu_std.services.tickets import TicketService
+from seikatsu_std.services.transfer_models import TransferDraft
+from seikatsu_std.services.transfers import TransferService
 
 router = APIRouter(prefix=API_PREFIX)
 
@@ -115,6 +117,11 @@ def appeals(request: Request) -> AppealService:
 
 def claim_decisions(request: Request) -> ClaimDecisionService:
     service: ClaimDecisionService = request.app.state.claim_decisions
+    return service
+
+
+def transfers(request: Request) -> TransferService:
+    service: TransferService = request.app.state.transfers
     return service
 
 
@@ -168,6 +175,7 @@ Cases = Annotated[CaseService, Depends(cases)]
 Lifecycle = Annotated[LifecycleService, Depends(lifecycle)]
 Appeals = Annotated[AppealService, Depends(appeals)]
 ClaimDecisions = Annotated[ClaimDecisionService, Depends(claim_decisions)]
+Transfers = Annotated[TransferService, Depends(transfers)]
 Wishes = Annotated[ConsultationWishService, Depends(consultation_wish)]
 Determination = Annotated[DeterminationService, Depends(determination)]
 Administration = Annotated[AdministrationService, Depends(administration)]
@@ -579,6 +587,21 @@ def approve_claim_decision(
     claim_decision_id: str, body: VersionOnly, actor: Staff, service: ClaimDecisions
 ) -> Response:
     return _json(service.approve(actor, claim_decision_id, body.version))
+
+
+# ==================================================================== transfers
+
+
+@router.post("/cases/{case_id}/transfers", operation_id="createTransfer")
+def create_transfer(
+    case_id: str, body: TransferDraft, actor: Staff, service: Transfers
+) -> Response:
+    return _json(service.register(actor, case_id, body), 201)
+
+
+@router.get("/transfers/{transfer_id}/handover", operation_id="getTransferHandover")
+def get_transfer_handover(transfer_id: str, actor: Staff, service: Transfers) -> Response:
+    return _json(service.handover(actor, transfer_id))
 
 
 # ---------------------------------------------------------------- investigations

@@ -31,6 +31,7 @@ from seikatsu_std.services.payments import PaymentService
 from seikatsu_std.services.ports import Clock, UnitOfWorkFactory
 from seikatsu_std.services.submissions import SubmissionService
 from seikatsu_std.services.tickets import TicketService
+from seikatsu_std.services.transfers import TransferService
 
 
 def system_clock() -> datetime:
@@ -61,6 +62,7 @@ def create_app(
     app.state.appeals = AppealService(uow, clock, calculator)
     app.state.administration = AdministrationService(uow, clock, calculator)
     app.state.claim_decisions = ClaimDecisionService(uow, clock, calculator)
+    app.state.transfers = TransferService(uow, clock, calculator)
     app.state.consultation_wish = ConsultationWishService(uow, clock, calculator)
     app.state.determination = DeterminationService(uow, clock, calculator)
     app.state.ex_officio = ExOfficioService(uow, clock, calculator)

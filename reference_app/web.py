@@ -69,6 +69,7 @@ from seikatsu_std.services.models import (
     PendingApplications,
 )
 from seikatsu_std.services.submissions import SubmissionService
+from seikatsu_std.services.transfers import TRANSFERABLE, TransferService
 from seikatsu_std.workflows.clocks import ClockState
 
 log = logging.getLogger("reference_app.web")
@@ -168,6 +169,7 @@ class Pages:
     appeals: AppealService
     administration: AdministrationService
     submissions: SubmissionService
+    transfers: TransferService
 
     def render(
         self,
@@ -539,6 +541,8 @@ def _case_page(
         supervisor_name=_staff_name(service, detail.case.supervisor_id),
         can_reveal=can_reveal,
         can_assign=can_assign,
+        can_transfer=detail.case.status in TRANSFERABLE
+        and _may(request, staff, Action.RECORD_TRANSFER, office_id),
         caseworkers=caseworkers,
         visit_grades=sorted(
             {
@@ -868,7 +872,7 @@ def _login_page(
 
 def install_pages(app: FastAPI) -> None:
     """Register the pages and /static on ``app`` (after its state holds the services)."""
-    from reference_app import web_appeals, web_lifecycle, web_submissions
+    from reference_app import web_appeals, web_lifecycle, web_submissions, web_transfers
 
     env = _environment()
     env.globals["clock_labels"] = web_lifecycle.CLOCK_LABELS
@@ -886,12 +890,14 @@ def install_pages(app: FastAPI) -> None:
         appeals=app.state.appeals,
         administration=app.state.administration,
         submissions=app.state.submissions,
+        transfers=app.state.transfers,
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(_routes())
     app.include_router(web_lifecycle.lifecycle_routes())
     app.include_router(web_appeals.appeal_routes())
     app.include_router(web_submissions.submission_routes())
+    app.include_router(web_transfers.transfer_routes())
 
 
 def role_labels(staff: StaffMember) -> str:

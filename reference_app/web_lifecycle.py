@@ -122,6 +122,8 @@ _RULE_FIELDS = {
     "staff_guidance_recorded": "w_guidance",
     "livelihood_prospect": "w_prospect",
     "not_induced": "w_guidance",
+    "transfer_after_opening": "transferred_on",
+    "another_body": "destination_code",
 }
 
 #: Short badges of the deadline states (the pending list, the application page).

@@ -36,6 +36,7 @@ class Action(LabelledEnum):
     ISSUE_NOTICE = "issue_notice", "決定通知書の発行"
     RECORD_APPEAL = "record_appeal", "審査請求の進行管理"
     REVIEW_SUBMISSION = "review_submission", "提出された書類の確認"
+    RECORD_TRANSFER = "record_transfer", "他の実施機関への移管と引継ぎ"
     DEMAND_REPAYMENT = "demand_repayment", "返還金・徴収金の決定"
     READ_MY_NUMBER = "read_my_number", "個人番号の閲覧"
     READ_AUDIT_LOG = "read_audit_log", "監査ログの閲覧・検証"
@@ -136,6 +137,10 @@ RULES: dict[Action, Rule] = {
     ),
     # A document the recipient submitted is looked at by the staff in charge of the case.
     Action.REVIEW_SUBMISSION: _rule((R.CASEWORKER, R.SUPERVISOR), _PUBLIC, legal=(_DECIDE,)),
+    # Handing a case (and its data) over to another implementing body is the office's act.
+    Action.RECORD_TRANSFER: _rule(
+        (R.CASEWORKER, R.SUPERVISOR, R.SECTION_CHIEF), _PUBLIC, legal=(_DECIDE, _PRIVACY)
+    ),
     Action.DEMAND_REPAYMENT: _rule(
         (R.CASEWORKER, R.SUPERVISOR, R.SECTION_CHIEF), _PUBLIC, legal=(_DECIDE,)
     ),

@@ -50,6 +50,7 @@ from reference_app.db.tables import (
     ApplicationRecordRow,
     ApplicationRow,
     AssetInquiryRow,
+    AssistancePolicyRow,
     AuditRow,
     CalculationRow,
     CareTicketRow,
@@ -57,6 +58,7 @@ from reference_app.db.tables import (
     CaseRecordRow,
     CaseRow,
     ClaimDecisionRow,
+    ClaimRow,
     ConsultationRow,
     DecisionRow,
     HouseholdRow,
@@ -74,13 +76,16 @@ from reference_app.db.tables import (
     SubmittedFileRow,
     SupportInquiryRow,
     SupportObligorRow,
+    TransferRow,
     WorkCapacityRow,
 )
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
     Application,
+    AssistancePolicy,
     Case,
     CaseStatus,
+    Claim,
     ClaimDecision,
     Consultation,
     Decision,
@@ -90,6 +95,7 @@ from seikatsu_std.model import (
     StaffMember,
     SubmittedDocument,
     SupportInquiry,
+    Transfer,
     WelfareOffice,
 )
 from seikatsu_std.model.base import Record
@@ -951,6 +957,13 @@ class SqlUnitOfWork:
         )
         self.submitted_documents: SubmittedDocumentStore = SqlSubmittedDocumentStore(session)
         self.document_files: DocumentFileStore = SqlDocumentFileStore(session)
+        self.claims: CaseRecordStore[Claim] = SqlCaseRecordStore(session, ClaimRow, Claim, "claim")
+        self.assistance_policies: CaseRecordStore[AssistancePolicy] = SqlCaseRecordStore(
+            session, AssistancePolicyRow, AssistancePolicy, "assistance policy"
+        )
+        self.transfers: CaseRecordStore[Transfer] = SqlCaseRecordStore(
+            session, TransferRow, Transfer, "transfer"
+        )
         self.calculations: RecordStore[CalculationInput] = SqlRecordStore(
             session, CalculationRow, CalculationInput, "calculation"
         )

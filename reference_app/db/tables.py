@@ -16,6 +16,7 @@ inquiries, ``0003_review_requests.py`` for requests for review,
 ``0004_determination.py`` for need determinations, ``0005_intake.py`` for the
 intake items, ``0006_investigations.py`` for the records of the investigations,
 ``0008_online_submissions.py`` for documents submitted online and their files,
+``0009_transfers.py`` for claims, assistance policies and transfers,
 ``0010_tickets_payments.py`` for the designated medical institutions, the medical
 and care tickets and the payments, ``0011_claim_decisions.py`` for the decisions on
 repayments and collections)
@@ -292,6 +293,24 @@ class ClaimDecisionRow(RecordRow):
     office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"), index=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     status: Mapped[str] = mapped_column(String(32))
+
+
+class ClaimRow(CaseRecordRow):
+    """債権 (Claim)."""
+
+    __tablename__ = "claims"
+
+
+class AssistancePolicyRow(CaseRecordRow):
+    """援助方針 (AssistancePolicy)."""
+
+    __tablename__ = "assistance_policies"
+
+
+class TransferRow(CaseRecordRow):
+    """移管 (Transfer)."""
+
+    __tablename__ = "transfers"
 
 
 class NeedDeterminationRow(RecordRow):

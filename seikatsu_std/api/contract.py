@@ -96,6 +96,7 @@ from seikatsu_std.services.ticket_models import (
     CareTicketRequest,
     MedicalTicketRequest,
 )
+from seikatsu_std.services.transfer_models import HandoverExport, TransferDraft, TransferView
 
 API_PREFIX = "/api/v1"
 
@@ -224,6 +225,7 @@ _APPLICATION_ID = Parameter("application_id", "path", "申請ID。", str)
 _DECISION_ID = Parameter("decision_id", "path", "決定ID。", str)
 _REVIEW_REQUEST_ID = Parameter("review_request_id", "path", "審査請求ID。", str)
 _CLAIM_DECISION_ID = Parameter("claim_decision_id", "path", "返還金・徴収金の決定ID。", str)
+_TRANSFER_ID = Parameter("transfer_id", "path", "移管ID。", str)
 _AS_OF = Parameter(
     "as_of", "query", "残日数と状況を求める基準日（省略時は今日）。", date, required=False
 )
@@ -1187,6 +1189,35 @@ OPERATIONS: tuple[Operation, ...] = (
         {200: ClaimDecisionView, **_CHANGE_ERRORS},
         parameters=(_CLAIM_DECISION_ID,),
         body=VersionOnly,
+    ),
+    Operation(
+        "createTransfer",
+        "post",
+        "/cases/{case_id}/transfers",
+        "移管の登録",
+        "保護中・停止中のケースを他の実施機関に移管すること（転居等）を、移管日・移管先の全国地方公共団体コード・"
+        "引継ぎ事項とともに登録する。団体コードがない・検査数字が合わない場合は 422 invalid-request、移管日が"
+        "保護の開始日より前・移管先が自らの区域の場合は 422 rule-violation（反した規則をすべて示す）、廃止・"
+        "移管済み等のケースは 409 invalid-transition。登録し直すと、新しい登録が前の登録を置き換える。"
+        "公務員の職員だけが登録できる（委託事業者の職員は 403）。ケースは移管による廃止決定で終わる。",
+        "transfers",
+        {201: TransferView, 400: Problem, **_AUTH_ERRORS, 404: Problem, 409: Problem, 422: Problem},
+        parameters=(_CASE_ID,),
+        body=TransferDraft,
+        success=201,
+    ),
+    Operation(
+        "getTransferHandover",
+        "get",
+        "/transfers/{transfer_id}/handover",
+        "移管の引継ぎデータ",
+        "移管するケースの世帯・ケース・決定（決裁済み）・審査請求・援助方針・債権・移管の記録を、標準データの"
+        "出力の形式（記録の種類ごとの JSON Lines と件数・チェックサム）で返す。個人番号は含めない。"
+        "置き換えられた登録は 409 invalid-transition。公務員の職員だけが出力でき、出力は利用目的「移管」とともに"
+        "監査ログに記録される。",
+        "transfers",
+        {200: HandoverExport, **_AUTH_ERRORS, 404: Problem, 409: Problem},
+        parameters=(_TRANSFER_ID,),
     ),
 )
 

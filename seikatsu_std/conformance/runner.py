@@ -54,6 +54,7 @@ STEP_MODULES = (
     "seikatsu_std.conformance.steps_tickets",
     "seikatsu_std.conformance.steps_submissions",
     "seikatsu_std.conformance.steps_claims",
+    "seikatsu_std.conformance.steps_transfer",
 )
 #: Password of the reference app's demo accounts during a reference run (throw-away).
 REFERENCE_PASSWORD = "conformance-run"

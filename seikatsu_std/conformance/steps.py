@@ -21,6 +21,7 @@ from seikatsu_std.calc.vectors import ExpectedError, Vector, VectorFile
 from seikatsu_std.conformance.fields import yen
 from seikatsu_std.conformance.scenario import ScenarioState
 from seikatsu_std.model.common import AssistanceKind
+from seikatsu_std.model.identifiers import IDENTIFIER_SCHEMES
 
 #: The conformance dataset's office and the staff id of each role in it.
 OFFICE = "office-nakano"
@@ -50,13 +51,17 @@ def vectors() -> dict[str, Vector]:
 
 @cache
 def record_validator(record_type: str) -> Draft202012Validator:
-    """A validator for the published JSON Schema of ``record_type`` (shipped with the kit)."""
+    """A validator for the published JSON Schema of ``record_type`` (shipped with the kit),
+    checking the standard's identifier formats (check digits) as the schema names them."""
     text = (
         resources.files("seikatsu_std.conformance")
         .joinpath(f"data/records/{record_type}.schema.json")
         .read_text(encoding="utf-8")
     )
-    return Draft202012Validator(json.loads(text), format_checker=FormatChecker())
+    formats = FormatChecker()
+    for name, scheme in IDENTIFIER_SCHEMES.items():
+        formats.checks(name)(scheme.is_valid)
+    return Draft202012Validator(json.loads(text), format_checker=formats)
 
 
 def _conforms(state: ScenarioState, document: Any, record_type: str) -> None:

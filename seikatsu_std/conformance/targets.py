@@ -102,6 +102,8 @@ from seikatsu_std.services.ticket_models import (
     MedicalTicketRequest,
 )
 from seikatsu_std.services.tickets import TicketService
+from seikatsu_std.services.transfer_models import TransferDraft
+from seikatsu_std.services.transfers import TransferService
 
 #: Cases in the conformance dataset (the demo office built with seed 7).
 DATASET_CASES = 60
@@ -264,6 +266,8 @@ class Target(Protocol):
     def draft_claim_decision(self, body: Mapping[str, Any]) -> Reply: ...
     def get_claim_decision(self, claim_decision_id: str) -> Reply: ...
     def approve_claim_decision(self, claim_decision_id: str, version: int) -> Reply: ...
+    def register_transfer(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def transfer_handover(self, transfer_id: str) -> Reply: ...
     def login_attempt(self, login_id: str, password: str) -> Reply:
         """Try to log in (raises :class:`UnsupportedStepError` where there are no logins)."""
 
@@ -304,6 +308,7 @@ class InProcessTarget:
         self.claim_decisions = ClaimDecisionService(
             self.database.unit_of_work, self._clock, self.calculator
         )
+        self.transfers = TransferService(self.database.unit_of_work, self._clock, self.calculator)
         self.wishes = ConsultationWishService(
             self.database.unit_of_work, self._clock, self.calculator
         )
@@ -1063,6 +1068,26 @@ class InProcessTarget:
             ),
         )
 
+    # ------------------------------------------------------------ transfers
+
+    def register_transfer(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._post(
+            f"/cases/{case_id}/transfers",
+            body,
+            TransferDraft,
+            self.transfers.register,
+            case_id,
+            status=201,
+        )
+
+    def transfer_handover(self, transfer_id: str) -> Reply:
+        return self._call(
+            "GET",
+            f"/transfers/{transfer_id}/handover",
+            None,
+            lambda: self.transfers.handover(self._actor(), transfer_id),
+        )
+
 
 def _query_value(value: str | date | None) -> str | None:
     """A date as the text a query string carries (other values as given)."""
@@ -1429,3 +1454,11 @@ class HttpTarget:
         return self._call(
             "POST", f"/claim-decisions/{claim_decision_id}/approval", body={"version": version}
         )
+
+    # ------------------------------------------------------------ transfers
+
+    def register_transfer(self, case_id: str, body: Mapping[str, Any]) -> Reply:
+        return self._call("POST", f"/cases/{case_id}/transfers", body=dict(body))
+
+    def transfer_handover(self, transfer_id: str) -> Reply:
+        return self._call("GET", f"/transfers/{transfer_id}/handover")

@@ -38,6 +38,7 @@ TAG_TITLES = {
     "payments": "支給",
     "submissions": "電子的に提出された書類",
     "claims": "返還金・徴収金",
+    "transfers": "移管",
 }
 
 

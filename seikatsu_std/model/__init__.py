@@ -57,6 +57,7 @@ from seikatsu_std.model.self_reliance import (
     SupportProgramme,
 )
 from seikatsu_std.model.submission import SubmittedDocument
+from seikatsu_std.model.transfer import Transfer
 
 #: Every top-level record of the standard, grouped by business area in the
 #: order the docs present them.
@@ -78,6 +79,7 @@ RECORD_MODELS: tuple[type[Record], ...] = (
     Decision,
     ReviewRequest,
     SubmittedDocument,
+    Transfer,
     # casework and visits
     VisitGrade,
     VisitPlan,
@@ -194,6 +196,7 @@ __all__ = [
     "SupportObligorRecord",
     "SupportPlan",
     "SupportProgramme",
+    "Transfer",
     "UnknownRecordTypeError",
     "Verification",
     "VisitGrade",

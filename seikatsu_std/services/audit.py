@@ -48,6 +48,7 @@ class AccessPurpose(LabelledEnum):
     MEDICAL = "medical", "医療扶助・介護扶助の事務"
     PAYMENT = "payment", "経理・支給の事務"
     AUDIT = "audit", "監査"
+    TRANSFER = "transfer", "移管先の実施機関への引継ぎ"
 
 
 @attrs.frozen

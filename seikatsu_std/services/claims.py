@@ -118,6 +118,9 @@ class ClaimDecisionService(ServiceBase):
             )
             claim = self._assessable(approved, _claim_id(decision), actor.id, today)
             stored = uow.claim_decisions.replace(approved, version)
+            # The assessed claim is the case's claim from now on (collected, handed over on a
+            # transfer, listed) — stored in the same unit of work as the approval.
+            uow.claims.add(claim)
             self._audit(
                 uow,
                 actor,

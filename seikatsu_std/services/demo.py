@@ -17,7 +17,9 @@ from seikatsu_std.calc.results import CalculationResult
 from seikatsu_std.calc.synthetic import random_inputs
 from seikatsu_std.formats.checkdigits import my_number_check_digit
 from seikatsu_std.model import (
+    AssistancePolicy,
     Case,
+    Claim,
     Decision,
     Household,
     MedicalInstitution,
@@ -26,6 +28,7 @@ from seikatsu_std.model import (
     WelfareOffice,
 )
 from seikatsu_std.model.office import StaffRole
+from seikatsu_std.services.demo_casework import assistance_policy, claim, has_claim
 from seikatsu_std.services.models import CaseEvent, CaseEventKind
 from seikatsu_std.services.ports import UnitOfWork
 
@@ -92,6 +95,8 @@ class DemoOffice:
     personal_numbers: list[PersonalNumberRecord] = field(default_factory=list)
     institutions: list[MedicalInstitution] = field(default_factory=list)
     events: list[CaseEvent] = field(default_factory=list)
+    assistance_policies: list[AssistancePolicy] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     def load(self, uow: UnitOfWork) -> None:
         """Add every record through the ports (the caller commits)."""
@@ -112,6 +117,10 @@ class DemoOffice:
             uow.medical_institutions.add(institution)
         for event in self.events:
             uow.events.add(event)
+        for policy in self.assistance_policies:
+            uow.assistance_policies.add(policy)
+        for owed in self.claims:
+            uow.claims.add(owed)
 
 
 def demo_office(
@@ -120,6 +129,8 @@ def demo_office(
     """A synthetic 中野区福祉事務所 with ``cases`` cases (all computable for :data:`DEMO_MONTH`)."""
     calculator = calculator or Calculator()
     rng = random.Random(seed)
+    # The casework draws from its own sequence: the cases are the same with or without it.
+    casework = random.Random(f"casework-{seed}")
     office = WelfareOffice.model_validate(
         {
             "id": "office-nakano",
@@ -184,7 +195,17 @@ def demo_office(
             continue
         generated += 1
         _add_case(demo, rng, generated, calculation, result, month_start)
+        _add_casework(demo, casework, generated)
     return demo
+
+
+def _add_casework(demo: DemoOffice, rng: random.Random, number: int) -> None:
+    """The assistance policy of the case just added and, for some cases, a claim."""
+    case, household = demo.cases[-1], demo.households[-1]
+    as_of = date.fromisoformat(f"{DEMO_MONTH}-20")
+    demo.assistance_policies.append(assistance_policy(case, household, rng, as_of))
+    if has_claim(number):
+        demo.claims.append(claim(case, rng, as_of))
 
 
 def _add_case(

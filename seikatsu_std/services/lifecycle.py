@@ -82,6 +82,7 @@ from seikatsu_std.services.models import (
 )
 from seikatsu_std.services.ports import UnitOfWork, Versioned
 from seikatsu_std.services.reviews import WithdrawalReviews
+from seikatsu_std.services.transfers import transfer_warnings
 from seikatsu_std.workflows.approvals import APPROVAL_STAGES_LEGAL, StageRefusal, next_approval
 from seikatsu_std.workflows.engine import Violation, Workflow
 from seikatsu_std.workflows.lifecycle import (
@@ -765,7 +766,8 @@ class LifecycleService(WithdrawalReviews):
 
     def _warnings(self, uow: UnitOfWork, decision: Decision) -> list[DecisionWarning]:
         """What the drafter and the approver are warned of before the decision is approved:
-        investigations overlooked (REQ-APP-018/019) and reasons of a rejection (REQ-APP-027)."""
+        investigations overlooked (REQ-APP-018/019), reasons of a rejection (REQ-APP-027) and
+        a termination by transfer without a registered transfer (REQ-APP-032)."""
         if decision.status is not DecisionStatus.DRAFT:
             return []
         application = (
@@ -778,6 +780,7 @@ class LifecycleService(WithdrawalReviews):
             if application is not None
             else []
         )
+        warnings += transfer_warnings(uow, decision)
         if decision.kind is not DecisionKind.REJECTION:
             return warnings
         if boilerplate_only(decision.reasons):

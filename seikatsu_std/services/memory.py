@@ -16,8 +16,10 @@ from typing import Any, Generic, TypeVar
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
     Application,
+    AssistancePolicy,
     Case,
     CaseStatus,
+    Claim,
     ClaimDecision,
     Consultation,
     Decision,
@@ -27,6 +29,7 @@ from seikatsu_std.model import (
     StaffMember,
     SubmittedDocument,
     SupportInquiry,
+    Transfer,
     WelfareOffice,
 )
 from seikatsu_std.model.care import CareTicket
@@ -101,6 +104,15 @@ class MemoryStore(Generic[T]):
 
     def values(self) -> list[tuple[T, int]]:
         return list(self._rows.values())
+
+    def _owned_by(self, owner: str, owner_id: str) -> list[Versioned[T]]:
+        """The records whose field ``owner`` (``application_id``, ``case_id``) is ``owner_id``,
+        in id order."""
+        return [
+            Versioned(record, version)
+            for record, version in sorted(self.values(), key=lambda row: str(row[0].id))
+            if getattr(record, owner) == owner_id
+        ]
 
 
 class MemoryCaseStore(MemoryStore[Case]):
@@ -201,22 +213,14 @@ class MemoryApplicationRecordStore(MemoryStore[T]):
     """Records of an application's investigation (each has ``application_id``)."""
 
     def for_application(self, application_id: str) -> list[Versioned[T]]:
-        return [
-            Versioned(record, version)
-            for record, version in sorted(self.values(), key=lambda row: str(row[0].id))
-            if record.application_id == application_id
-        ]
+        return self._owned_by("application_id", application_id)
 
 
 class MemoryCaseRecordStore(MemoryStore[T]):
-    """Records of a running case (each has ``case_id``)."""
+    """Records kept per case (each has ``case_id``): tickets, payments, claims, transfers …"""
 
     def for_case(self, case_id: str) -> list[Versioned[T]]:
-        return [
-            Versioned(record, version)
-            for record, version in sorted(self.values(), key=lambda row: str(row[0].id))
-            if record.case_id == case_id
-        ]
+        return self._owned_by("case_id", case_id)
 
 
 class MemoryAssetInquiryStore(MemoryApplicationRecordStore[AssetInquiry]):
@@ -366,6 +370,9 @@ _TABLES = (
     "calculations",
     "need_determinations",
     "submitted_documents",
+    "claims",
+    "assistance_policies",
+    "transfers",
 )
 _UNDECIDED = (ApplicationStatus.RECEIVED, ApplicationStatus.INVESTIGATING)
 _UNNOTIFIED = (*_UNDECIDED, ApplicationStatus.DECIDED)
@@ -434,6 +441,15 @@ class MemoryUnitOfWork:
             self._tables["submitted_documents"], "submitted document"
         )
         self.document_files = _Files(self._files)
+        self.claims: MemoryCaseRecordStore[Claim] = MemoryCaseRecordStore(
+            self._tables["claims"], "claim"
+        )
+        self.assistance_policies: MemoryCaseRecordStore[AssistancePolicy] = MemoryCaseRecordStore(
+            self._tables["assistance_policies"], "assistance policy"
+        )
+        self.transfers: MemoryCaseRecordStore[Transfer] = MemoryCaseRecordStore(
+            self._tables["transfers"], "transfer"
+        )
         self.calculations: MemoryStore[CalculationInput] = MemoryStore(
             self._tables["calculations"], "calculation"
         )

@@ -106,6 +106,7 @@ class CaseEventKind(LabelledEnum):
     RECORD = "record", "ケース記録"
     APPLICATION = "application", "申請"
     SUBMISSION = "submission", "書類の提出"
+    TRANSFER = "transfer", "移管"
 
 
 class CaseEvent(StdModel):

@@ -19,8 +19,10 @@ import attrs
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
     Application,
+    AssistancePolicy,
     Case,
     CaseStatus,
+    Claim,
     ClaimDecision,
     Consultation,
     Decision,
@@ -30,6 +32,7 @@ from seikatsu_std.model import (
     StaffMember,
     SubmittedDocument,
     SupportInquiry,
+    Transfer,
     WelfareOffice,
 )
 from seikatsu_std.model.care import CareTicket
@@ -277,6 +280,12 @@ class UnitOfWork(Protocol):
     def submitted_documents(self) -> SubmittedDocumentStore: ...
     @property
     def document_files(self) -> DocumentFileStore: ...
+    @property
+    def claims(self) -> CaseRecordStore[Claim]: ...
+    @property
+    def assistance_policies(self) -> CaseRecordStore[AssistancePolicy]: ...
+    @property
+    def transfers(self) -> CaseRecordStore[Transfer]: ...
     @property
     def calculations(self) -> RecordStore[CalculationInput]: ...
     @property

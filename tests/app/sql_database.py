@@ -23,6 +23,7 @@ from reference_app.db.tables import (
     CaseEventRow,
     CaseRow,
     ClaimDecisionRow,
+    ClaimRow,
     ConsultationRow,
     DecisionRow,
     HouseholdRow,
@@ -32,6 +33,7 @@ from reference_app.db.tables import (
     PaymentRow,
     StaffRow,
     SupportInquiryRow,
+    TransferRow,
 )
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import (
@@ -43,9 +45,11 @@ from seikatsu_std.model import (
     Household,
     StaffMember,
     SupportInquiry,
+    Transfer,
     WelfareOffice,
 )
 from seikatsu_std.model.care import CareTicket
+from seikatsu_std.model.claims import Claim
 from seikatsu_std.model.medical import MedicalInstitution, MedicalTicket
 from seikatsu_std.model.payments import Payment
 from seikatsu_std.services.audit import AuditEntry
@@ -67,6 +71,8 @@ TABLES: dict[str, tuple[Any, type[Any]]] = {
     "medical_tickets": (MedicalTicketRow, MedicalTicket),
     "care_tickets": (CareTicketRow, CareTicket),
     "payments": (PaymentRow, Payment),
+    "transfers": (TransferRow, Transfer),
+    "claims": (ClaimRow, Claim),
 }
 
 

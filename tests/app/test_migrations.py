@@ -17,10 +17,11 @@ from tests.app.sql_database import load
 from tests.support import SCHEMAS
 
 
-def _before_tickets(demo: DemoOffice) -> DemoOffice:
-    """The demo office as a database of a revision before 0010 holds it (the designated
-    medical institutions have their table from that revision on)."""
-    return dataclasses.replace(demo, institutions=[])
+def _before_case_records(demo: DemoOffice) -> DemoOffice:
+    """The demo office as a database of an early revision holds it: without the records whose
+    tables later revisions add (assistance policies and claims from 0009, the designated
+    medical institutions from 0010)."""
+    return dataclasses.replace(demo, institutions=[], assistance_policies=[], claims=[])
 
 
 def _tables(url: str) -> set[str]:
@@ -85,6 +86,9 @@ LATER_TABLES = {
     "submitted_documents",
     "submitted_files",
     "claim_decisions",
+    "claims",
+    "assistance_policies",
+    "transfers",
 }
 
 
@@ -94,7 +98,7 @@ def test_later_revisions_add_their_tables_to_a_database_in_use(database_url, dem
     assert not LATER_TABLES & first
     engine = make_engine(database_url)
     try:
-        load(engine, _before_tickets(demo))
+        load(engine, _before_case_records(demo))
         upgrade(database_url, "0002_lifecycle")
         assert _tables(database_url) == first | LIFECYCLE_TABLES
         upgrade(database_url)
@@ -136,7 +140,7 @@ def test_the_intake_revision_reshapes_the_wish_and_the_channel(database_url, dem
     application.update(channel="mail", office_id=demo.office.id)
     engine = make_engine(database_url)
     try:
-        load(engine, _before_tickets(demo))
+        load(engine, _before_case_records(demo))
         with engine.begin() as connection:
             _stored_before_intake(connection, "consultations", consultation)
             _stored_before_intake(
@@ -186,7 +190,7 @@ def test_the_approvals_revision_gives_stored_approved_decisions_their_final_entr
     stored["id"] = "dec-before-stages"
     engine = make_engine(database_url)
     try:
-        load(engine, _before_tickets(demo))
+        load(engine, _before_case_records(demo))
         with engine.begin() as connection:
             _stored_before_intake(
                 connection,

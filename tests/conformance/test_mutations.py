@@ -60,6 +60,7 @@ from seikatsu_std.services import (
     lifecycle,
     memory,
     submissions,
+    transfers,
 )
 from seikatsu_std.services.errors import InvalidRequestError
 from seikatsu_std.services.investigation_models import SkipReason
@@ -595,6 +596,21 @@ def _wish_given_up_unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(consultation_wish, "_check_change_of_mind", recorded_is_enough)
 
 
+def _default_destination(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A transfer without the destination's code is registered to a default one (杉並区)."""
+    monkeypatch.setattr(transfers, "_destination", lambda code: code or "131156")
+
+
+def _claims_left_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The handover data leaves out the case's claims."""
+    original = transfers.TransferService._case_records
+
+    def without_claims(self, uow, case):  # type: ignore[no-untyped-def]
+        return [r for r in original(self, uow, case) if r.record_type_name() != "claim"]
+
+    monkeypatch.setattr(transfers.TransferService, "_case_records", without_claims)
+
+
 R = StaffRole
 
 
@@ -817,6 +833,12 @@ MUTANTS: tuple[Mutant, ...] = (
         "REQ-APP-031",
         _listed_for_recorder_only,
     ),
+    Mutant(
+        "移管先の団体コードがなくても既定の団体で移管を登録する",
+        "REQ-APP-032",
+        _default_destination,
+    ),
+    Mutant("移管の引継ぎデータに債権を含めない", "REQ-APP-032", _claims_left_behind),
 )
 
 

@@ -102,6 +102,8 @@ def test_a_repayment_is_drafted_with_the_deduction_then_approved_and_assessed(
         decision.id,
     )
     assert service.get("cw-01", decision.id).claim == claim
+    # The assessed claim is stored as the case's claim (the handover data of a transfer has it).
+    assert database.tables["claims"][claim.id][0] == claim
     actions = [(e.action, e.record_type) for e in database.audit if e.record_id == decision.id]
     assert actions == [
         (AuditAction.CREATE, "claim_decision"),

@@ -26,7 +26,7 @@ from seikatsu_std.model.investigation import (
     OtherMeasure,
     OtherMeasureCheck,
 )
-from seikatsu_std.services.audit import AuditAction
+from seikatsu_std.services.audit import AccessPurpose, AuditAction
 from seikatsu_std.services.demo import DEMO_STAFF, DemoOffice, demo_office
 from seikatsu_std.services.determination_records import NeedDeterminationRequest
 from seikatsu_std.services.investigation_models import (
@@ -1335,3 +1335,45 @@ def test_a_document_submitted_online_waits_on_the_queue_until_confirmed(as_staff
     again = post(as_staff("sv-01"), "/dashboard", action, {"version": "2"})
     assert again.status_code == 409
     assert "確認済です" in again.text
+
+
+def test_a_transfer_is_registered_from_the_case_and_handed_over(as_staff, database):
+    caseworker, outsourced = as_staff("cw-01"), as_staff("out-01")
+    new = "/cases/case-00007/transfers/new"
+    assert f'href="{new}"' in caseworker.get("/cases/case-00007").text
+    assert f'href="{new}"' not in outsourced.get("/cases/case-00007").text
+
+    data = {
+        "transferred_on": "2023-09-30",
+        "destination_code": "131148",
+        "handover_notes": "通院中",
+    }
+    refused = post(caseworker, new, "/cases/case-00007/transfers", data)
+    assert refused.status_code == 422
+    assert "他の実施機関の区域" in refused.text  # 131148 is the office's own 中野区
+    assert "通院中" in refused.text  # what was typed is kept
+    missing = post(caseworker, new, "/cases/case-00007/transfers", data | {"destination_code": ""})
+    assert missing.status_code == 422
+    assert "全国地方公共団体コードは必須" in missing.text
+    assert table(database, "transfers") == {}
+
+    registered = post(
+        caseworker, new, "/cases/case-00007/transfers", data | {"destination_code": "131156"}
+    )
+    assert registered.status_code == 303
+    (transfer,) = table(database, "transfers").values()
+    summary = caseworker.get(registered.headers["location"]).text
+    assert "移管を登録しました" in summary
+    assert "claim.jsonl" in summary
+    assert "assistance_policy.jsonl" in summary
+    saved = caseworker.get(f"/transfers/{transfer.id}/handover.json")
+    assert saved.status_code == 200
+    assert "attachment" in saved.headers["content-disposition"]
+    assert saved.json()["destination_code"] == "131156"
+    assert outsourced.get(f"/transfers/{transfer.id}/handover").status_code == 403
+    reads = [e for e in database.audit if e.record_type == "transfer_handover"]
+    assert [(e.action, e.purpose) for e in reads] == [
+        (AuditAction.READ, AccessPurpose.TRANSFER),
+        (AuditAction.READ, AccessPurpose.TRANSFER),
+        (AuditAction.DENIED, None),
+    ]

@@ -1,7 +1,7 @@
 """Designated medical institutions, medical and care tickets, and payments.
 
 Revision ID: 0010_tickets_payments
-Revises: 0008_online_submissions
+Revises: 0009_transfers
 Create Date: 2026-11-22
 
 Written out in full (not from the models), like the earlier migrations.
@@ -17,7 +17,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0010_tickets_payments"
-down_revision: str | None = "0008_online_submissions"
+down_revision: str | None = "0009_transfers"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
