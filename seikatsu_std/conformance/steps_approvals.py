@@ -16,10 +16,12 @@ from pytest_bdd import given, parsers, when
 from seikatsu_std.conformance.scenario import ScenarioState
 from seikatsu_std.conformance.steps import OFFICE, staff_of
 from seikatsu_std.conformance.steps_lifecycle import (
+    APPROVALS,
     acting_as,
     drafted_decision,
     established,
 )
+from seikatsu_std.conformance.targets import UnsupportedStepError
 from seikatsu_std.model.office import APPROVER_ROLES, NoticeItem, StaffRole
 
 #: Who changes an office's settings in a precondition (authority ``administer_office``).
@@ -69,6 +71,12 @@ def layout_without_review_instruction(state: ScenarioState) -> None:
 
 @when("起案されている決定を決裁に回す")
 def submit(state: ScenarioState) -> None:
+    other = next((key for key in APPROVALS if key in state.values), None)
+    if other is not None:
+        # Only protection decisions are submitted through the standard's operation so far.
+        raise UnsupportedStepError(
+            "標準の API には、保護の決定以外の決定（返還金・徴収金の決定など）を決裁に回す操作がまだありません"
+        )
     drafted = drafted_decision(state)
     state.reply = reply = state.target.submit_decision(drafted.decision_id, drafted.version)
     if reply.status == 200:

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from seikatsu_std.workflows.lifecycle import WORKFLOWS
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, SCREENSHOTS
 
 pytestmark = pytest.mark.skipif(
@@ -88,7 +89,7 @@ def test_search_finds_the_winter_rule_and_diagrams_draw_offline(site: str) -> No
             # Material draws each diagram into a closed shadow root of div.mermaid: an
             # undrawn diagram is an empty box, a drawn one has the diagram's height.
             diagrams = page.locator("div.mermaid")
-            assert diagrams.count() == 4
+            assert diagrams.count() == len(WORKFLOWS)
             page.wait_for_function(
                 "() => [...document.querySelectorAll('div.mermaid')]"
                 ".every(d => d.getBoundingClientRect().height > 100)",
