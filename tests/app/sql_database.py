@@ -9,7 +9,8 @@ unchanged on the SQL stores (``test_storage.py``, ``test_lifecycle_storage.py``)
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from types import ModuleType
 from typing import Any
 
 from sqlalchemy import Engine, select, text, update
@@ -160,3 +161,14 @@ class _TableView(Mapping[str, dict[str, tuple[Any, int]]]):
 
     def __len__(self) -> int:
         return len(TABLES)
+
+
+def service_tests(*modules: ModuleType) -> dict[str, Callable[..., Any]]:
+    """The test functions of memory service-test modules, to be collected again in a storage
+    test module (``globals().update(...)``) and run there over the SQL stores."""
+    return {
+        name: test
+        for module in modules
+        for name, test in vars(module).items()
+        if name.startswith("test_") and callable(test)
+    }

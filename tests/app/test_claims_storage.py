@@ -14,14 +14,10 @@ from reference_app.db.stores import unit_of_work_factory
 from seikatsu_std.services.claims import ClaimDecisionService
 from seikatsu_std.services.demo import DemoOffice, demo_office
 from seikatsu_std.services.ports import Versioned
-from tests.app.sql_database import SqlDatabaseView, load
+from tests.app.sql_database import SqlDatabaseView, load, service_tests
 from tests.services import test_claims as memory_tests
 
-SERVICE_TESTS = {
-    name: test
-    for name, test in vars(memory_tests).items()
-    if name.startswith("test_") and callable(test)
-}
+SERVICE_TESTS = service_tests(memory_tests)
 globals().update(SERVICE_TESTS)
 
 calculator = memory_tests.calculator

@@ -16,18 +16,13 @@ from seikatsu_std.services.demo import DemoOffice, demo_office
 from seikatsu_std.services.determination import DeterminationService
 from seikatsu_std.services.ex_officio import ExOfficioService
 from seikatsu_std.services.lifecycle import LifecycleService
-from tests.app.sql_database import SqlDatabaseView, load
+from tests.app.sql_database import SqlDatabaseView, load, service_tests
 from tests.services import conftest as service_fixtures
 from tests.services import test_determination as determination_tests
 from tests.services import test_lifecycle as memory_tests
 
 #: The tests of tests/services/test_lifecycle.py and test_determination.py, collected here as well.
-SERVICE_TESTS = {
-    name: test
-    for module in (memory_tests, determination_tests)
-    for name, test in vars(module).items()
-    if name.startswith("test_") and callable(test)
-}
+SERVICE_TESTS = service_tests(memory_tests, determination_tests)
 globals().update(SERVICE_TESTS)
 
 # The fixtures those tests share with the memory run (module-scoped ones are

@@ -38,7 +38,7 @@ from seikatsu_std.services.demo import JST
 from seikatsu_std.services.errors import VersionConflictError
 from seikatsu_std.services.memory import MemoryDatabase
 from seikatsu_std.services.ports import UnitOfWork, Versioned
-from tests.app.sql_database import SqlDatabaseView, load, tamper
+from tests.app.sql_database import SqlDatabaseView, load, service_tests, tamper
 from tests.services import test_cases as memory_tests
 from tests.support import load_example
 
@@ -47,11 +47,7 @@ NOW = memory_tests.NOW
 # ---------------------------------------------------------------- the service tests, on SQL
 
 #: The tests of tests/services/test_cases.py, collected here as well.
-SERVICE_TESTS = {
-    name: test
-    for name, test in vars(memory_tests).items()
-    if name.startswith("test_") and callable(test)
-}
+SERVICE_TESTS = service_tests(memory_tests)
 globals().update(SERVICE_TESTS)
 
 

@@ -10,15 +10,11 @@ from __future__ import annotations
 import pytest
 
 from seikatsu_std.services.demo import DemoOffice, demo_office
-from tests.app.sql_database import SqlDatabaseView, load
+from tests.app.sql_database import SqlDatabaseView, load, service_tests
 from tests.services import conftest as service_fixtures
 from tests.services import test_submissions as memory_tests
 
-SERVICE_TESTS = {
-    name: test
-    for name, test in vars(memory_tests).items()
-    if name.startswith("test_") and callable(test)
-}
+SERVICE_TESTS = service_tests(memory_tests)
 globals().update(SERVICE_TESTS)
 
 calculator = service_fixtures.calculator

@@ -12,15 +12,11 @@ from __future__ import annotations
 import pytest
 
 from seikatsu_std.services.demo import DemoOffice, demo_office
-from tests.app.sql_database import SqlDatabaseView, load
+from tests.app.sql_database import SqlDatabaseView, load, service_tests
 from tests.services import test_tickets as memory_tests
 
 #: The tests of tests/services/test_tickets.py, collected here as well.
-SERVICE_TESTS = {
-    name: test
-    for name, test in vars(memory_tests).items()
-    if name.startswith("test_") and callable(test)
-}
+SERVICE_TESTS = service_tests(memory_tests)
 globals().update(SERVICE_TESTS)
 
 calculator = memory_tests.calculator

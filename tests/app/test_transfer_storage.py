@@ -13,16 +13,12 @@ import pytest
 from reference_app.db.stores import unit_of_work_factory
 from seikatsu_std.services.demo import DemoOffice, demo_office
 from seikatsu_std.services.lifecycle import LifecycleService
-from tests.app.sql_database import SqlDatabaseView, load
+from tests.app.sql_database import SqlDatabaseView, load, service_tests
 from tests.services import conftest as service_fixtures
 from tests.services import test_transfers as memory_tests
 
 #: The tests of tests/services/test_transfers.py, collected here as well.
-SERVICE_TESTS = {
-    name: test
-    for name, test in vars(memory_tests).items()
-    if name.startswith("test_") and callable(test)
-}
+SERVICE_TESTS = service_tests(memory_tests)
 globals().update(SERVICE_TESTS)
 
 calculator = service_fixtures.calculator
