@@ -872,7 +872,13 @@ def _login_page(
 
 def install_pages(app: FastAPI) -> None:
     """Register the pages and /static on ``app`` (after its state holds the services)."""
-    from reference_app import web_appeals, web_lifecycle, web_submissions, web_transfers
+    from reference_app import (
+        web_appeals,
+        web_lifecycle,
+        web_settings,
+        web_submissions,
+        web_transfers,
+    )
 
     env = _environment()
     env.globals["clock_labels"] = web_lifecycle.CLOCK_LABELS
@@ -898,6 +904,7 @@ def install_pages(app: FastAPI) -> None:
     app.include_router(web_appeals.appeal_routes())
     app.include_router(web_submissions.submission_routes())
     app.include_router(web_transfers.transfer_routes())
+    app.include_router(web_settings.settings_routes())
 
 
 def role_labels(staff: StaffMember) -> str:

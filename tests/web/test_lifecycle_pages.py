@@ -1377,3 +1377,35 @@ def test_a_transfer_is_registered_from_the_case_and_handed_over(as_staff, databa
         (AuditAction.READ, AccessPurpose.TRANSFER),
         (AuditAction.DENIED, None),
     ]
+
+
+def test_the_chief_sets_two_approval_stages_and_a_caseworker_only_reads_them(as_staff, database):
+    caseworker = as_staff("cw-01")
+    read = caseworker.get("/office/settings")
+    assert read.status_code == 200
+    assert "査察指導員または課長（所長）" in read.text
+    assert "設定の変更は課長（所長）が行います" in read.text
+    refused = post(caseworker, "/office/settings", "/office/settings", {"stage0": "supervisor"})
+    assert refused.status_code == 403
+    chief = as_staff("chief-01")
+    items = ["decision", "amounts", "reasons", "review_instruction", "court_instruction"]
+    gap = post(
+        chief,
+        "/office/settings",
+        "/office/settings",
+        {"stage0": "supervisor", "stage2": "section_chief", "notice_items": items},
+    )
+    assert gap.status_code == 422
+    assert "段階を飛ばさずに" in gap.text
+    done = post(
+        chief,
+        "/office/settings",
+        "/office/settings",
+        {"stage0": "supervisor", "stage1": "section_chief", "notice_items": items},
+    )
+    assert done.status_code == 303
+    stages = table(database, "offices")["office-nakano"].settings.approval_stages
+    assert [stage.label() for stage in stages] == ["査察指導員", "課長（所長）"]
+    shown = chief.get("/office/settings").text
+    assert "（通知書に必須）" in shown
+    assert "担当者" in shown
