@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from reference_app import problems
 from reference_app.api import router as api_router
 from reference_app.auth import Accounts, SessionService
+from reference_app.test_clock import SettableClock, test_clock_routes
 from seikatsu_std import STANDARD_VERSION
 from seikatsu_std.api.contract import openapi_document
 from seikatsu_std.calc import Calculator
@@ -44,10 +45,11 @@ def create_app(
     accounts: Accounts,
     *,
     clock: Clock = system_clock,
+    session_clock: Clock | None = None,
     calculator: Calculator | None = None,
     pages: bool = True,
 ) -> FastAPI:
-    """The app over the given ports."""
+    """The app over the given ports (``session_clock``: the clock of logins, if not ``clock``)."""
     calculator = calculator or Calculator()
     app = FastAPI(
         title="生活保護システム 参照実装",
@@ -70,7 +72,7 @@ def create_app(
     app.state.tickets = TicketService(uow, clock, calculator)
     app.state.payments = PaymentService(uow, clock, calculator)
     app.state.submissions = SubmissionService(uow, clock, calculator)
-    app.state.sessions = SessionService(uow, accounts, clock)
+    app.state.sessions = SessionService(uow, accounts, session_clock or clock)
     app.state.clock = clock
     app.state.accounts = accounts
     app.include_router(api_router)
@@ -100,9 +102,22 @@ def app_from_settings() -> FastAPI:
     engine = make_engine(settings.database_url)
     calculator = Calculator(load_standards(), allow_provisional=settings.allow_provisional)
     fixed = settings.fixed_now
+    accounts = AccountStore(engine, session_hours=settings.session_hours)
+    if fixed is not None and settings.test_clock:
+        clock = SettableClock(fixed)
+        # Logins stay on the fixed instant: moving the date must not expire a session.
+        app = create_app(
+            unit_of_work_factory(engine),
+            accounts,
+            calculator=calculator,
+            clock=clock,
+            session_clock=lambda: fixed,
+        )
+        app.include_router(test_clock_routes(clock))
+        return app
     return create_app(
         unit_of_work_factory(engine),
-        AccountStore(engine, session_hours=settings.session_hours),
+        accounts,
         calculator=calculator,
         clock=system_clock if fixed is None else (lambda: fixed),
     )

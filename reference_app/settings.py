@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import AwareDatetime, Field
+from typing import Self
+
+from pydantic import AwareDatetime, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -38,6 +40,13 @@ class Settings(BaseSettings):
             "password with real data."
         ),
     )
+    test_clock: bool = Field(
+        default=False,
+        description=(
+            "Let the conformance kit move the business date (PUT/DELETE /test-support/clock) "
+            "for scenarios set on another day. Needs fixed_now. Never set it in production."
+        ),
+    )
     fixed_now: AwareDatetime | None = Field(
         default=None,
         description=(
@@ -47,3 +56,12 @@ class Settings(BaseSettings):
             "kit's date. Never set it in production."
         ),
     )
+
+    @model_validator(mode="after")
+    def _test_clock_needs_fixed_now(self) -> Self:
+        if self.test_clock and self.fixed_now is None:
+            raise ValueError(
+                "SEIKATSU_APP_TEST_CLOCK needs SEIKATSU_APP_FIXED_NOW (a test clock moves a "
+                "fixed instant, never the system clock)"
+            )
+        return self

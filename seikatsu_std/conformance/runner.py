@@ -90,6 +90,8 @@ def reference_server() -> Iterator[str]:
         env = {
             "SEIKATSU_APP_DEMO_PASSWORD": REFERENCE_PASSWORD,
             "SEIKATSU_APP_FIXED_NOW": INPROCESS_NOW.isoformat(),
+            # Scenarios set on another day (今日は …) move the app's business date.
+            "SEIKATSU_APP_TEST_CLOCK": "true",
         }
         subprocess.run(
             [sys.executable, "-m", "reference_app.demo", "--cases", str(DATASET_CASES)],

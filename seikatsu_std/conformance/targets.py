@@ -110,6 +110,10 @@ DATASET_CASES = 60
 JST = timezone(timedelta(hours=9))
 #: The fixed "now" of the in-process target (inside the dataset's month).
 INPROCESS_NOW = datetime(2023, 9, 20, 10, 0, tzinfo=JST)
+#: Outside the standard API: where a target in a test environment may let the kit set its
+#: business date (``PUT`` ``{"today": "YYYY-MM-DD"}``, ``DELETE`` to go back), for scenarios
+#: set on another day (今日は …). A target without it cannot run those scenarios.
+TEST_CLOCK_PATH = "/test-support/clock"
 
 
 class UnsupportedStepError(Exception):
@@ -1132,6 +1136,7 @@ class HttpTarget:
         self.client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout)
         self.token: str | None = None
         self.exchanges: list[Exchange] = []
+        self.moved_day = False
 
     def _call(
         self, method: str, path: str, *, params: Mapping[str, Any] | None = None, body: Any = None
@@ -1163,15 +1168,26 @@ class HttpTarget:
     def reset(self) -> None:
         self.token = None
         self.exchanges = []
+        if self.moved_day:
+            # The next scenario starts on the dataset's day again.
+            self.client.delete(TEST_CLOCK_PATH).raise_for_status()
+            self.moved_day = False
 
     def close(self) -> None:
         """Close the HTTP connections."""
         self.client.close()
 
     def set_today(self, day: date) -> None:
-        raise UnsupportedStepError(
-            f"このターゲットの日付は変えられません（確認用の日付は {INPROCESS_NOW.date().isoformat()}）"
-        )
+        """Move the target's business date through its test clock (:data:`TEST_CLOCK_PATH`),
+        where it offers one; otherwise the scenario cannot run here."""
+        response = self.client.put(TEST_CLOCK_PATH, json={"today": day.isoformat()})
+        if response.status_code in (404, 405):
+            raise UnsupportedStepError(
+                f"このターゲットの日付は変えられません（{TEST_CLOCK_PATH} がありません。"
+                f"確認用の日付は {INPROCESS_NOW.date().isoformat()}）"
+            )
+        response.raise_for_status()
+        self.moved_day = True
 
     def login(self, staff_id: str) -> None:
         login_id, password = self.credentials.logins[staff_id]
