@@ -17,6 +17,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from seikatsu_std.authority import Action
@@ -51,6 +52,11 @@ def new_recipient_number(taken: Iterable[str] = ()) -> str:
         number = body + mod10_21_check_digit(body)
         if number not in used:
             return number
+
+
+def _day(month: str, day: int) -> date:
+    """The date of ``day`` of ``month``."""
+    return month_bounds(month)[0].replace(day=day)
 
 
 def _member(basis: Basis, member_id: str) -> HouseholdMember | None:
@@ -89,6 +95,7 @@ class TicketService(BenefitServiceBase):
         self, actor_id: str, case_id: str, request: MedicalTicketRequest
     ) -> MedicalTicket:
         """Issue the ticket of ``request`` (a 調剤券 when the institution is a pharmacy)."""
+        last_day = self._last_day(request)
         with self._uow() as uow:
             basis = self._basis(
                 uow,
@@ -99,11 +106,11 @@ class TicketService(BenefitServiceBase):
                 what="医療券の発行",
                 grants=AssistanceKind.MEDICAL,
                 record_type="medical_ticket",
+                last_day=_day(request.month, last_day),
             )
             stored = uow.medical_institutions.get(request.institution_id)
             institution = None if stored is None else stored.record
             earlier = [found.record for found in uow.medical_tickets.for_case(case_id)]
-            last_day = self._last_day(request)
             violations = self._member_violations(basis, request.member_id)
             violations += self._institution_violations(institution, request, last_day)
             if institution is not None and any(
@@ -133,6 +140,7 @@ class TicketService(BenefitServiceBase):
         self, actor_id: str, case_id: str, request: CareTicketRequest
     ) -> CareTicket:
         """Issue the care ticket of ``request``; the share follows the member's insurance status."""
+        last_day = self._last_day(request)
         with self._uow() as uow:
             basis = self._basis(
                 uow,
@@ -143,9 +151,9 @@ class TicketService(BenefitServiceBase):
                 what="介護券の発行",
                 grants=AssistanceKind.CARE,
                 record_type="care_ticket",
+                last_day=_day(request.month, last_day),
             )
             earlier = [found.record for found in uow.care_tickets.for_case(case_id)]
-            last_day = self._last_day(request)
             violations = self._member_violations(basis, request.member_id)
             member = _member(basis, request.member_id)
             share = None if member is None else care_assistance_share(member.care_insurance)
