@@ -63,6 +63,11 @@ def ending_decision(case: Case, decisions: Iterable[Decision]) -> Decision | Non
     return finals[-1] if finals else None
 
 
+def still_paid(ending: Decision, grants: AssistanceKind) -> bool:
+    """Whether a suspension goes on paying the kind of assistance ``grants`` (its amounts)."""
+    return ending.amounts is not None and bool(ending.amounts.amount(grants))
+
+
 def _ended(
     case: Case,
     ended: tuple[Decision | None, date | None],
@@ -87,7 +92,7 @@ def _ended(
     effective = ending.effective_on
     if last_day is not None and last_day < effective:
         return []
-    if grants is not None and ending.amounts is not None and ending.amounts.amount(grants):
+    if grants is not None and still_paid(ending, grants):
         return []
     label = ending.kind.label
     return [

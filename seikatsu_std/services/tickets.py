@@ -33,9 +33,10 @@ from seikatsu_std.model.medical import (
     TicketKind,
 )
 from seikatsu_std.services.audit import AccessPurpose, AuditAction
-from seikatsu_std.services.benefits import Basis, BenefitServiceBase
+from seikatsu_std.services.benefits import Basis
 from seikatsu_std.services.errors import InvalidRequestError, RuleViolationError
 from seikatsu_std.services.ports import UnitOfWork
+from seikatsu_std.services.ticket_endings import TicketEndings
 from seikatsu_std.services.ticket_models import (
     CareTicketRequest,
     MedicalTicketRequest,
@@ -88,8 +89,9 @@ def _duplicate(where: str, request: TicketRequest) -> Violation:
     )
 
 
-class TicketService(BenefitServiceBase):
-    """Issue medical (dispensing) tickets and care tickets on an approved decision."""
+class TicketService(TicketEndings):
+    """Issue medical (dispensing) tickets and care tickets on an approved decision; list and
+    shorten those a suspension or termination cuts short (:class:`TicketEndings`)."""
 
     def issue_medical_ticket(
         self, actor_id: str, case_id: str, request: MedicalTicketRequest
