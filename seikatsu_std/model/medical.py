@@ -412,11 +412,13 @@ class PublicAssistanceTicket(Record):
         if not isinstance(data, dict) or "month" not in data:
             return data
         try:
-            first = month_bounds(str(data["month"]))[0]
-            days = {"valid_from": data["valid_from_day"], "valid_to": data["valid_to_day"]}
-            dates = {name: first.replace(day=int(day)) for name, day in days.items()}
+            month = str(data["month"])
+            days = (int(data["valid_from_day"]), int(data["valid_to_day"]))
+            first = month_bounds(month)[0]
         except (KeyError, TypeError, ValueError):
             return data  # the field validators report what is missing or wrong
+        check_days_within_month(month, *days)
+        dates = {"valid_from": first.replace(day=days[0]), "valid_to": first.replace(day=days[1])}
         return {**dates, **data}
 
     @model_validator(mode="after")
