@@ -27,6 +27,7 @@ from seikatsu_std.api.contract import (
 from seikatsu_std.calc import Calculator
 from seikatsu_std.calc.inputs import CalculationInput
 from seikatsu_std.model import CaseStatus
+from seikatsu_std.model.decision import DecisionKind
 from seikatsu_std.services.administration import (
     AdministrationService,
     OfficeSettingsChange,
@@ -79,6 +80,7 @@ from seikatsu_std.services.ticket_models import (
     AdHocPaymentRequest,
     CareTicketRequest,
     MedicalTicketRequest,
+    TicketValidityChangeRequest,
 )
 from seikatsu_std.services.tickets import TicketService
 from seikatsu_std.services.transfer_models import TransferDraft
@@ -762,6 +764,35 @@ def issue_care_ticket(
     case_id: str, body: CareTicketRequest, actor: Staff, service: Tickets
 ) -> Response:
     return _json(service.issue_care_ticket(actor, case_id, body), 201)
+
+
+@router.get("/offices/{office_id}/tickets-past-ending", operation_id="listTicketsPastEnding")
+def list_tickets_past_ending(
+    office_id: str,
+    actor: Staff,
+    service: Tickets,
+    ticket_type: str | None = None,
+    ending_kind: DecisionKind | None = None,
+) -> Response:
+    return _json(
+        service.tickets_past_ending(
+            actor, office_id, ticket_type=ticket_type, ending_kind=ending_kind
+        )
+    )
+
+
+@router.post("/medical-tickets/{ticket_id}/validity-change", operation_id="shortenMedicalTicket")
+def shorten_medical_ticket(
+    ticket_id: str, body: TicketValidityChangeRequest, actor: Staff, service: Tickets
+) -> Response:
+    return _json(service.shorten_medical_ticket(actor, ticket_id, body))
+
+
+@router.post("/care-tickets/{ticket_id}/validity-change", operation_id="shortenCareTicket")
+def shorten_care_ticket(
+    ticket_id: str, body: TicketValidityChangeRequest, actor: Staff, service: Tickets
+) -> Response:
+    return _json(service.shorten_care_ticket(actor, ticket_id, body))
 
 
 @router.post("/cases/{case_id}/ad-hoc-payments", operation_id="createAdHocPayment")

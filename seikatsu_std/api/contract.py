@@ -24,6 +24,7 @@ from seikatsu_std.calc.results import CalculationResult
 from seikatsu_std.model import Case, CaseStatus, Decision, StaffMember
 from seikatsu_std.model.base import StdModel
 from seikatsu_std.model.care import CareTicket
+from seikatsu_std.model.decision import DecisionKind
 from seikatsu_std.model.identifiers import MyNumber
 from seikatsu_std.model.investigation import SupportInquiry
 from seikatsu_std.model.medical import MedicalTicket
@@ -95,6 +96,8 @@ from seikatsu_std.services.ticket_models import (
     AdHocPaymentRequest,
     CareTicketRequest,
     MedicalTicketRequest,
+    TicketsPastEnding,
+    TicketValidityChangeRequest,
 )
 from seikatsu_std.services.transfer_models import HandoverExport, TransferDraft, TransferView
 
@@ -232,6 +235,14 @@ _AS_OF = Parameter(
 _OBLIGOR_ID = Parameter("obligor_id", "path", "扶養義務者ID。", str)
 _INQUIRY_ID = Parameter("inquiry_id", "path", "資産の照会ID。", str)
 _SUBMISSION_ID = Parameter("submission_id", "path", "提出ID。", str)
+_TICKET_ID = Parameter("ticket_id", "path", "券ID。", str)
+#: What shortening a ticket does and refuses (medical and care tickets alike).
+_SHORTEN = (
+    "保護の停止・廃止の決定の適用日をまたぐ券の有効期間の終了日を、適用日の前日以前に短縮し、"
+    "券を使う機関への連絡を記録する。確定した停止・廃止の適用日をまたいでいない券、開始日より前・"
+    "現在の終了日より後・適用日以後の終了日、今日より後の連絡日は 422。読み込んだ後に更新されていれば 409。"
+    "医療扶助・介護扶助の事務の権限が必要。"
+)
 _AUTH_ERRORS = {401: Problem, 403: Problem}
 #: What a change of a lifecycle record can answer besides its success (the body may be
 #: unreadable, the record missing, stale or in the wrong state, or a rule broken).
@@ -1135,6 +1146,56 @@ OPERATIONS: tuple[Operation, ...] = (
         parameters=(_CASE_ID,),
         body=CareTicketRequest,
         success=201,
+    ),
+    Operation(
+        "listTicketsPastEnding",
+        "get",
+        "/offices/{office_id}/tickets-past-ending",
+        "適用日をまたぐ有効な券の一覧",
+        "保護の停止・廃止の決定が確定したケースについて、その適用日以降も有効な医療券・調剤券・介護券を返す"
+        "（停止の間も支給する扶助の券は除く）。券は自動では変更しない: この一覧から有効期間を短縮し、"
+        "医療機関・事業者への連絡を記録する。医療扶助・介護扶助の事務の権限が必要。閲覧は監査ログに記録される。",
+        "medical",
+        {200: TicketsPastEnding, 400: Problem, **_AUTH_ERRORS, 404: Problem},
+        parameters=(
+            _OFFICE_ID,
+            Parameter(
+                "ticket_type",
+                "query",
+                "券の種別（medical_ticket: 医療券・調剤券、care_ticket: 介護券。省略時は両方）。",
+                str,
+                required=False,
+            ),
+            Parameter(
+                "ending_kind",
+                "query",
+                "停止・廃止の別（suspension・termination。省略時は両方）。",
+                DecisionKind,
+                required=False,
+            ),
+        ),
+    ),
+    Operation(
+        "shortenMedicalTicket",
+        "post",
+        "/medical-tickets/{ticket_id}/validity-change",
+        "医療券の有効期間の変更",
+        _SHORTEN + "指定医療機関への連絡日・連絡した職員・連絡の方法を記録する。",
+        "medical",
+        {200: MedicalTicket, **_CHANGE_ERRORS},
+        parameters=(_TICKET_ID,),
+        body=TicketValidityChangeRequest,
+    ),
+    Operation(
+        "shortenCareTicket",
+        "post",
+        "/care-tickets/{ticket_id}/validity-change",
+        "介護券の有効期間の変更",
+        _SHORTEN + "介護事業所への連絡日・連絡した職員・連絡の方法を記録する。",
+        "care",
+        {200: CareTicket, **_CHANGE_ERRORS},
+        parameters=(_TICKET_ID,),
+        body=TicketValidityChangeRequest,
     ),
     Operation(
         "createAdHocPayment",

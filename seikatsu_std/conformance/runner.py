@@ -55,6 +55,7 @@ STEP_MODULES = (
     "seikatsu_std.conformance.steps_submissions",
     "seikatsu_std.conformance.steps_claims",
     "seikatsu_std.conformance.steps_transfer",
+    "seikatsu_std.conformance.steps_ticket_endings",
 )
 #: Password of the reference app's demo accounts during a reference run (throw-away).
 REFERENCE_PASSWORD = "conformance-run"

@@ -45,6 +45,7 @@ from seikatsu_std.api.problems import (
 )
 from seikatsu_std.calc import CalculationError, CalculationInput, Calculator
 from seikatsu_std.model import CaseStatus
+from seikatsu_std.model.decision import DecisionKind
 from seikatsu_std.services.administration import (
     AdministrationService,
     OfficeSettingsChange,
@@ -100,6 +101,7 @@ from seikatsu_std.services.ticket_models import (
     AdHocPaymentRequest,
     CareTicketRequest,
     MedicalTicketRequest,
+    TicketValidityChangeRequest,
 )
 from seikatsu_std.services.tickets import TicketService
 from seikatsu_std.services.transfer_models import TransferDraft
@@ -124,6 +126,10 @@ class _InvalidParametersError(Exception):
     def __init__(self, errors: list[dict[str, Any]]) -> None:
         super().__init__("invalid parameters")
         self.errors = errors
+
+
+#: The collection of each kind of ticket in the standard API's paths.
+_TICKET_PATHS = {"medical_ticket": "medical-tickets", "care_ticket": "care-tickets"}
 
 
 def _parameter(name: str, annotation: Any, value: Any, *, required: bool = True) -> Any:
@@ -263,6 +269,12 @@ class Target(Protocol):
     ) -> Reply: ...
     def issue_medical_ticket(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
     def issue_care_ticket(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
+    def tickets_past_ending(
+        self, office_id: str, ticket_type: str | None = None, ending_kind: str | None = None
+    ) -> Reply: ...
+    def shorten_ticket(self, ticket_type: str, ticket_id: str, body: Mapping[str, Any]) -> Reply:
+        """Shorten a ticket: ``ticket_type`` is ``medical_ticket`` or ``care_ticket``."""
+
     def create_ad_hoc_payment(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
     def submit_online_document(self, case_id: str, body: Mapping[str, Any]) -> Reply: ...
     def pending_submissions(self) -> Reply: ...
@@ -1021,6 +1033,34 @@ class InProcessTarget:
             status=201,
         )
 
+    def tickets_past_ending(
+        self, office_id: str, ticket_type: str | None = None, ending_kind: str | None = None
+    ) -> Reply:
+        def run() -> Any:
+            return self.tickets.tickets_past_ending(
+                self._actor(),
+                office_id,
+                ticket_type=_parameter("ticket_type", str, ticket_type, required=False),
+                ending_kind=_parameter("ending_kind", DecisionKind, ending_kind, required=False),
+            )
+
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/tickets-past-ending",
+            {"ticket_type": ticket_type, "ending_kind": ending_kind},
+            run,
+        )
+
+    def shorten_ticket(self, ticket_type: str, ticket_id: str, body: Mapping[str, Any]) -> Reply:
+        medical = ticket_type == "medical_ticket"
+        return self._post(
+            f"/{_TICKET_PATHS[ticket_type]}/{ticket_id}/validity-change",
+            body,
+            TicketValidityChangeRequest,
+            self.tickets.shorten_medical_ticket if medical else self.tickets.shorten_care_ticket,
+            ticket_id,
+        )
+
     def create_ad_hoc_payment(self, case_id: str, body: Mapping[str, Any]) -> Reply:
         return self._post(
             f"/cases/{case_id}/ad-hoc-payments",
@@ -1439,6 +1479,19 @@ class HttpTarget:
 
     def issue_care_ticket(self, case_id: str, body: Mapping[str, Any]) -> Reply:
         return self._call("POST", f"/cases/{case_id}/care-tickets", body=dict(body))
+
+    def tickets_past_ending(
+        self, office_id: str, ticket_type: str | None = None, ending_kind: str | None = None
+    ) -> Reply:
+        return self._call(
+            "GET",
+            f"/offices/{office_id}/tickets-past-ending",
+            params={"ticket_type": ticket_type, "ending_kind": ending_kind},
+        )
+
+    def shorten_ticket(self, ticket_type: str, ticket_id: str, body: Mapping[str, Any]) -> Reply:
+        path = f"/{_TICKET_PATHS[ticket_type]}/{ticket_id}/validity-change"
+        return self._call("POST", path, body=dict(body))
 
     def create_ad_hoc_payment(self, case_id: str, body: Mapping[str, Any]) -> Reply:
         return self._call("POST", f"/cases/{case_id}/ad-hoc-payments", body=dict(body))

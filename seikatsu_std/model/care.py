@@ -18,7 +18,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from seikatsu_std.model.base import LabelledEnum, StdModel, record_type_field
 from seikatsu_std.model.household import CareInsuranceStatus
-from seikatsu_std.model.medical import PublicAssistanceTicket
+from seikatsu_std.model.medical import PublicAssistanceTicket, TicketValidityChange
 
 #: Pattern of a 介護保険事業所番号 (10 digits; no check-digit rule is known to us).
 CARE_PROVIDER_NUMBER_PATTERN = r"^[0-9]{10}$"
@@ -68,6 +68,16 @@ class CarePlanReference(StdModel):
     )
 
 
+class CareTicketValidityChange(TicketValidityChange):
+    """介護券の有効期間の短縮と、介護事業所への連絡の記録。"""
+
+    model_config = ConfigDict(title="介護券の有効期間の変更")
+
+    contacted_on: date = Field(
+        title="事業者への連絡日", description="有効期間の変更を介護事業所に連絡した日。"
+    )
+
+
 class CareTicket(PublicAssistanceTicket):
     """介護券: 1か月・1介護事業所ごとに発行する介護扶助の券。
 
@@ -108,6 +118,11 @@ class CareTicket(PublicAssistanceTicket):
     assistance_share_percent: Literal[10, 100] = Field(
         title="介護扶助の負担割合（%）",
         description="介護費用のうち介護扶助が負担する割合。被保険者は10、みなし2号は100（未確認の規則）。",
+    )
+    validity_change: CareTicketValidityChange | None = Field(
+        default=None,
+        title="有効期間の変更",
+        description="保護の停止・廃止に伴い有効期間を短縮した記録（短縮していなければ なし）。",
     )
     care_plan: CarePlanReference | None = Field(
         default=None,

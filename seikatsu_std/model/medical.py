@@ -15,7 +15,7 @@ References: 生活保護法15条 (医療扶助), 34条 (医療扶助の方法; 3
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -290,6 +290,63 @@ class MedicalOpinion(Record):
         return self
 
 
+class ProviderContactMethod(LabelledEnum):
+    """券の有効期間の変更を医療機関・事業者に連絡した方法。"""
+
+    __title__ = "連絡の方法"
+
+    PHONE = "phone", "電話"
+    DOCUMENT = "document", "文書"
+    FAX = "fax", "ファクシミリ"
+    VISIT = "visit", "訪問"
+
+
+class TicketValidityChange(StdModel):
+    """保護の停止・廃止の決定に伴う券の有効期間の短縮と、券を使う機関への連絡の記録。"""
+
+    model_config = ConfigDict(title="有効期間の変更")
+
+    ending_decision_id: RecordId = Field(
+        title="根拠となる停止・廃止の決定ID",
+        description="有効期間を短縮する理由となった、確定した保護の停止・廃止の決定。",
+    )
+    previous_valid_to: date = Field(
+        title="変更前の有効期間の終了日", description="短縮する前の有効期間の最後の日。"
+    )
+    changed_on: date = Field(title="有効期間の変更日", description="有効期間を変更した日。")
+    changed_by: RecordId = Field(
+        title="有効期間を変更した職員ID", description="有効期間を変更した職員。"
+    )
+    contacted_on: date = Field(
+        title="医療機関・事業者への連絡日",
+        description="有効期間の変更を券を使う医療機関・事業者に連絡した日。",
+    )
+    contacted_by: RecordId = Field(
+        title="連絡した職員ID", description="医療機関・事業者に連絡した職員。"
+    )
+    contact_method: ProviderContactMethod = Field(
+        title="連絡の方法", description="電話・文書・ファクシミリ・訪問の別。"
+    )
+    contact_note: str | None = Field(
+        default=None,
+        title="連絡の内容",
+        description="連絡の相手・伝えた内容など（任意）。",
+        min_length=1,
+        max_length=1000,
+    )
+
+
+class MedicalTicketValidityChange(TicketValidityChange):
+    """医療券・調剤券の有効期間の短縮と、指定医療機関への連絡の記録。"""
+
+    model_config = ConfigDict(title="医療券の有効期間の変更")
+
+    contacted_on: date = Field(
+        title="医療機関への連絡日",
+        description="有効期間の変更を指定医療機関（薬局）に連絡した日。",
+    )
+
+
 class PublicAssistanceTicket(Record):
     """医療券・介護券に共通の項目: 1か月・1機関ごとに発行し、有効期間は対象年月の中にある。
 
@@ -319,16 +376,25 @@ class PublicAssistanceTicket(Record):
         description="公費負担の受給者番号（7桁、検査数字付き）。個人・世帯で固定しない。",
     )
     valid_from_day: int = Field(
-        title="有効期間の開始日",
+        title="有効期間の開始日（日）",
         description="対象年月のうち券が有効になる日（1〜31）。",
         ge=1,
         le=31,
     )
     valid_to_day: int = Field(
-        title="有効期間の終了日",
+        title="有効期間の終了日（日）",
         description="対象年月のうち券が有効な最後の日（1〜31、その月の日数以内）。",
         ge=1,
         le=31,
+    )
+    valid_from: date = Field(
+        title="有効期間の開始日",
+        description="券が有効になる日（対象年月と有効期間の開始日（日）から定まる）。",
+    )
+    valid_to: date = Field(
+        title="有効期間の終了日",
+        description="券が有効な最後の日（対象年月と有効期間の終了日（日）から定まる。"
+        "停止・廃止により短縮した場合は短縮後の日）。",
     )
     own_payment: Yen = Field(
         default=0,
@@ -338,20 +404,36 @@ class PublicAssistanceTicket(Record):
     issued_on: date = Field(title="発行日", description="券を発行した日。")
     issued_by: RecordId = Field(title="発行職員ID", description="券を発行した職員。")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _validity_dates(cls, data: Any) -> Any:
+        """The dates of the validity follow from the month and its days (records written
+        before the dates were items carry the days only)."""
+        if not isinstance(data, dict) or "month" not in data:
+            return data
+        try:
+            month = str(data["month"])
+            days = (int(data["valid_from_day"]), int(data["valid_to_day"]))
+            first = month_bounds(month)[0]
+        except (KeyError, TypeError, ValueError):
+            return data  # the field validators report what is missing or wrong
+        check_days_within_month(month, *days)
+        dates = {"valid_from": first.replace(day=days[0]), "valid_to": first.replace(day=days[1])}
+        return {**dates, **data}
+
     @model_validator(mode="after")
     def _validity_within_month(self) -> Self:
         check_days_within_month(self.month, self.valid_from_day, self.valid_to_day)
+        first = month_bounds(self.month)[0]
+        if (self.valid_from, self.valid_to) != (
+            first.replace(day=self.valid_from_day),
+            first.replace(day=self.valid_to_day),
+        ):
+            raise ValueError(
+                "有効期間の開始日・終了日が対象年月とその日と一致しません "
+                "(valid_from/valid_to disagree with month and days)"
+            )
         return self
-
-    @property
-    def valid_from(self) -> date:
-        """First day on which the ticket is valid."""
-        return month_bounds(self.month)[0].replace(day=self.valid_from_day)
-
-    @property
-    def valid_to(self) -> date:
-        """Last day on which the ticket is valid."""
-        return month_bounds(self.month)[0].replace(day=self.valid_to_day)
 
 
 class MedicalTicket(PublicAssistanceTicket):
@@ -379,6 +461,11 @@ class MedicalTicket(PublicAssistanceTicket):
         default=None,
         title="入院外・入院の別",
         description="医療券の診療区分（医療券は必須、調剤券は省略）。",
+    )
+    validity_change: MedicalTicketValidityChange | None = Field(
+        default=None,
+        title="有効期間の変更",
+        description="保護の停止・廃止に伴い有効期間を短縮した記録（短縮していなければ なし）。",
     )
     generic_drugs: bool = Field(
         default=True,

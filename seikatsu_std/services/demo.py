@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
 
 from seikatsu_std.calc import CalculationError, CalculationInput, Calculator
 from seikatsu_std.calc.results import CalculationResult
@@ -80,6 +81,35 @@ DEMO_INSTITUTIONS: tuple[tuple[str, str, str, str, str, str], ...] = (
 )
 #: The demo clinic: the institution of a medical ticket when a scenario names none.
 DEMO_CLINIC_ID = DEMO_INSTITUTIONS[0][0]
+
+
+#: What the conformance kit's scenarios need of some demo cases, by case number: set on
+#: the case's calculation input before it is priced, so that its decision still explains
+#: itself (invented). case-00020 receives medical assistance (its medical tickets:
+#: REQ-MED-004, REQ-MED-015); case-00030 is headed by a 第1号被保険者 and receives care
+#: assistance too (its care tickets: REQ-CAR-003, REQ-CAR-009).
+SCENARIO_NEEDS: dict[int, dict[str, Any]] = {
+    20: {"in_kind": {"medical": 20_000}},
+    30: {
+        "in_kind": {"care": 15_000},
+        "head": {"birth_date": "1950-05-01", "care_insurance": "first_insured"},
+    },
+}
+
+
+def _with_needs(
+    raw: dict[str, Any], needs: dict[str, Any], calculator: Calculator
+) -> tuple[CalculationInput, CalculationResult]:
+    """The calculation input ``raw`` with ``needs`` set, and its result (still in need)."""
+    raw["in_kind"] = {**raw["in_kind"], **needs.get("in_kind", {})}
+    head = raw["household"]["members"][0]
+    assert head["relationship"] == "head", head
+    head.update(needs.get("head", {}))
+    calculation = CalculationInput.model_validate(raw)
+    result = calculator.calculate(calculation, explain=False)
+    if not result.need_test.in_need:
+        raise ValueError(f"the scenario needs {needs} leave the household out of need")
+    return calculation, result
 
 
 @dataclass
@@ -194,6 +224,8 @@ def demo_office(
         if not result.need_test.in_need:
             continue
         generated += 1
+        if generated in SCENARIO_NEEDS:
+            calculation, result = _with_needs(raw, SCENARIO_NEEDS[generated], calculator)
         _add_case(demo, rng, generated, calculation, result, month_start)
         _add_casework(demo, casework, generated)
     return demo

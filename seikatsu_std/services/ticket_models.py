@@ -13,13 +13,15 @@ asked for: the service takes it from the records.
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from pydantic import ConfigDict, Field
 
 from seikatsu_std.model.base import StdModel
 from seikatsu_std.model.care import CARE_PROVIDER_NUMBER_PATTERN, CareServiceKind
 from seikatsu_std.model.common import RecordId, YearMonth
-from seikatsu_std.model.medical import TreatmentSetting
+from seikatsu_std.model.decision import DecisionKind
+from seikatsu_std.model.medical import ProviderContactMethod, TreatmentSetting
 from seikatsu_std.model.payments import BankAccount, IdempotencyKey, PaymentLine, PaymentMethod
 
 
@@ -117,4 +119,76 @@ class AdHocPaymentRequest(StdModel):
     idempotency_key: IdempotencyKey = Field(
         title="冪等キー",
         description="同じ支給を二重に作らないためのキー。同じケースに同じキーの支給があればそれを返す。",
+    )
+
+
+class TicketValidityChangeRequest(StdModel):
+    """保護の停止・廃止の適用日をまたぐ券の有効期間の短縮と、券を使う機関への連絡の記録の要求。"""
+
+    model_config = ConfigDict(title="券の有効期間の変更")
+
+    version: int = Field(title="版", description="読み込んだ券の版（一覧の行に示される）。", ge=1)
+    valid_to: date = Field(
+        title="有効期間の終了日",
+        description="短縮後の有効期間の最後の日（開始日以後、停止・廃止の適用日の前日以前）。",
+    )
+    contacted_on: date = Field(
+        title="医療機関・事業者への連絡日",
+        description="有効期間の変更を券を使う医療機関・事業者に連絡した日（今日以前）。",
+    )
+    contact_method: ProviderContactMethod = Field(
+        title="連絡の方法", description="電話・文書・ファクシミリ・訪問の別。"
+    )
+    contacted_by: RecordId | None = Field(
+        default=None,
+        title="連絡した職員ID",
+        description="医療機関・事業者に連絡した職員（省略時は変更を記録する職員）。",
+    )
+    contact_note: str | None = Field(
+        default=None,
+        title="連絡の内容",
+        description="連絡の相手・伝えた内容など（任意）。",
+        min_length=1,
+        max_length=1000,
+    )
+
+
+class TicketPastEnding(StdModel):
+    """保護の停止・廃止の適用日以降も有効な券（一覧の行）。"""
+
+    model_config = ConfigDict(title="適用日をまたぐ有効な券")
+
+    ticket_type: Literal["medical_ticket", "care_ticket"] = Field(
+        title="券の種別", description="医療券・調剤券（medical_ticket）か介護券（care_ticket）か。"
+    )
+    ticket_id: RecordId = Field(title="券ID", description="有効期間の変更が必要な券。")
+    version: int = Field(title="版", description="券の版（有効期間の変更に使う）。", ge=1)
+    case_id: RecordId = Field(title="ケースID", description="券を発行したケース。")
+    member_id: RecordId = Field(title="世帯員ID", description="券を使う世帯員。")
+    month: YearMonth = Field(title="対象年月", description="券が有効な暦月（YYYY-MM）。")
+    valid_from: date = Field(title="有効期間の開始日", description="券が有効になる日。")
+    valid_to: date = Field(title="有効期間の終了日", description="券が有効な最後の日（現在）。")
+    provider: str = Field(
+        title="券を使う機関",
+        description="医療券は指定医療機関ID、介護券は介護保険事業所番号。",
+    )
+    ending_decision_id: RecordId = Field(
+        title="停止・廃止の決定ID", description="確定した保護の停止・廃止の決定。"
+    )
+    ending_kind: DecisionKind = Field(title="停止・廃止の別", description="停止か廃止か。")
+    effective_on: date = Field(title="停止・廃止の適用日", description="停止・廃止の決定の適用日。")
+    end_by: date = Field(
+        title="変更後の有効期間の終了日の上限",
+        description="券の有効期間を短縮すべき最後の日（適用日の前日）。",
+    )
+
+
+class TicketsPastEnding(StdModel):
+    """福祉事務所の、保護の停止・廃止の適用日をまたぐ有効な券の一覧。"""
+
+    model_config = ConfigDict(title="適用日をまたぐ有効な券の一覧")
+
+    office_id: RecordId = Field(title="福祉事務所ID", description="福祉事務所。")
+    items: list[TicketPastEnding] = Field(
+        title="券", description="適用日以降も有効な券（ケース・対象年月・券IDの順）。"
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from seikatsu_std.authority import Action
@@ -32,9 +33,10 @@ from seikatsu_std.model.medical import (
     TicketKind,
 )
 from seikatsu_std.services.audit import AccessPurpose, AuditAction
-from seikatsu_std.services.benefits import Basis, BenefitServiceBase
+from seikatsu_std.services.benefits import Basis
 from seikatsu_std.services.errors import InvalidRequestError, RuleViolationError
 from seikatsu_std.services.ports import UnitOfWork
+from seikatsu_std.services.ticket_endings import TicketEndings
 from seikatsu_std.services.ticket_models import (
     CareTicketRequest,
     MedicalTicketRequest,
@@ -51,6 +53,11 @@ def new_recipient_number(taken: Iterable[str] = ()) -> str:
         number = body + mod10_21_check_digit(body)
         if number not in used:
             return number
+
+
+def _day(month: str, day: int) -> date:
+    """The date of ``day`` of ``month``."""
+    return month_bounds(month)[0].replace(day=day)
 
 
 def _member(basis: Basis, member_id: str) -> HouseholdMember | None:
@@ -82,13 +89,15 @@ def _duplicate(where: str, request: TicketRequest) -> Violation:
     )
 
 
-class TicketService(BenefitServiceBase):
-    """Issue medical (dispensing) tickets and care tickets on an approved decision."""
+class TicketService(TicketEndings):
+    """Issue medical (dispensing) tickets and care tickets on an approved decision; list and
+    shorten those a suspension or termination cuts short (:class:`TicketEndings`)."""
 
     def issue_medical_ticket(
         self, actor_id: str, case_id: str, request: MedicalTicketRequest
     ) -> MedicalTicket:
         """Issue the ticket of ``request`` (a 調剤券 when the institution is a pharmacy)."""
+        last_day = self._last_day(request)
         with self._uow() as uow:
             basis = self._basis(
                 uow,
@@ -99,11 +108,11 @@ class TicketService(BenefitServiceBase):
                 what="医療券の発行",
                 grants=AssistanceKind.MEDICAL,
                 record_type="medical_ticket",
+                last_day=_day(request.month, last_day),
             )
             stored = uow.medical_institutions.get(request.institution_id)
             institution = None if stored is None else stored.record
             earlier = [found.record for found in uow.medical_tickets.for_case(case_id)]
-            last_day = self._last_day(request)
             violations = self._member_violations(basis, request.member_id)
             violations += self._institution_violations(institution, request, last_day)
             if institution is not None and any(
@@ -133,6 +142,7 @@ class TicketService(BenefitServiceBase):
         self, actor_id: str, case_id: str, request: CareTicketRequest
     ) -> CareTicket:
         """Issue the care ticket of ``request``; the share follows the member's insurance status."""
+        last_day = self._last_day(request)
         with self._uow() as uow:
             basis = self._basis(
                 uow,
@@ -143,9 +153,9 @@ class TicketService(BenefitServiceBase):
                 what="介護券の発行",
                 grants=AssistanceKind.CARE,
                 record_type="care_ticket",
+                last_day=_day(request.month, last_day),
             )
             earlier = [found.record for found in uow.care_tickets.for_case(case_id)]
-            last_day = self._last_day(request)
             violations = self._member_violations(basis, request.member_id)
             member = _member(basis, request.member_id)
             share = None if member is None else care_assistance_share(member.care_insurance)

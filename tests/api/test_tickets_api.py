@@ -1,4 +1,4 @@
-"""Tickets and ad-hoc payments over the standard HTTP API (REQ-APP-022, REQ-MED-004, REQ-CAR-003).
+"""Tickets and ad-hoc payments over the standard HTTP API (REQ-APP-022, MED-004, MED-015, CAR-003).
 
 The app runs over in-memory ports with the 25-case demo office and the fixed
 clock of the API tests (2023-09-20). case-00003's notified change decision
@@ -108,3 +108,58 @@ def test_the_offices_division_of_work_is_kept(client, login):
     unread = client.post(f"{API}/cases/{CASE}/medical-tickets", json={"month": "9月"}, headers=med)
     assert unread.status_code in (400, 422)
     assert client.post(f"{API}/cases/{CASE}/medical-tickets", json=_medical()).status_code == 401
+
+
+def test_a_ticket_past_a_termination_is_listed_and_shortened(client, login):
+    """REQ-MED-015: once the termination is final, the ticket is refused from its effective
+    date, listed if issued before, and shortened with the contact recorded (not silently)."""
+    med, cw, sv = login("med-01"), login("cw-01"), login("sv-01")
+    ticket = _ok(
+        client.post(f"{API}/cases/{CASE}/medical-tickets", json=_medical(), headers=med), 201
+    )
+    body = {
+        "case_id": CASE,
+        "kind": "termination",
+        "effective_on": f"{DEMO_MONTH}-16",
+        "reasons": ["年金の受給により最低生活費を上回るため"],
+        "termination_reason": "other_income",
+    }
+    drafted = _ok(client.post(f"{API}/decisions", json=body, headers=cw), 201)
+    decision_id = drafted["decision"]["id"]
+    approve = {"version": drafted["version"]}
+    _ok(client.post(f"{API}/decisions/{decision_id}/approval", json=approve, headers=sv))
+    refused = client.post(
+        f"{API}/cases/{CASE}/medical-tickets",
+        json=_medical(institution_id="inst-dental-01", valid_from_day=16),
+        headers=med,
+    )
+    problem = _problem(refused, 422, "rule-violation")
+    assert "廃止" in problem["detail"]
+    assert decision_id in problem["detail"]
+    listed = _ok(
+        client.get(
+            f"{API}/offices/office-nakano/tickets-past-ending",
+            params={"ticket_type": "medical_ticket", "ending_kind": "termination"},
+            headers=med,
+        )
+    )
+    (row,) = [r for r in listed["items"] if r["ticket_id"] == ticket["id"]]
+    assert (row["end_by"], row["valid_to"]) == (f"{DEMO_MONTH}-15", f"{DEMO_MONTH}-30")
+    change = {
+        "version": row["version"],
+        "valid_to": f"{DEMO_MONTH}-15",
+        "contacted_on": f"{DEMO_MONTH}-20",
+        "contact_method": "fax",
+    }
+    path = f"{API}/medical-tickets/{ticket['id']}/validity-change"
+    late = client.post(path, json=change | {"valid_to": f"{DEMO_MONTH}-16"}, headers=med)
+    assert "validity_ends_before_ending" in [
+        v["rule"] for v in _problem(late, 422, "rule-violation")["violations"]
+    ]
+    shortened = _ok(client.post(path, json=change, headers=med))
+    assert (shortened["valid_to"], shortened["valid_to_day"]) == (f"{DEMO_MONTH}-15", 15)
+    assert shortened["validity_change"]["contacted_on"] == f"{DEMO_MONTH}-20"
+    assert shortened["validity_change"]["ending_decision_id"] == decision_id
+    # Shortened, it no longer runs past the termination: a second change is refused.
+    again = _problem(client.post(path, json=change, headers=med), 422, "rule-violation")
+    assert [v["rule"] for v in again["violations"]] == ["ticket_past_ending"]

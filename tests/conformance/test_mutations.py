@@ -558,6 +558,11 @@ def _benefits_on_drafts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(benefits, "decision_is_final", lambda _decision: True)
 
 
+def _tickets_past_ending(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A final suspension or termination stops no ticket on or after its effective date."""
+    monkeypatch.setattr(benefits, "_ended", lambda case, ended, what, grants: [])
+
+
 def _answered_still_listed(monkeypatch: pytest.MonkeyPatch) -> None:
     """The list of unanswered asset inquiries also shows those answered."""
 
@@ -822,6 +827,11 @@ MUTANTS: tuple[Mutant, ...] = (
         "決裁されていない決定に基づいて医療券・介護券を発行し随時支給を作成できる",
         "REQ-APP-022",
         _benefits_on_drafts,
+    ),
+    Mutant(
+        "保護の廃止・停止の決定が確定しても適用日以降の医療券・介護券を発行できる",
+        "REQ-MED-015",
+        _tickets_past_ending,
     ),
     Mutant(
         "オンラインで提出された書類の提出日時を受信を記録した時刻にする",

@@ -162,8 +162,15 @@ def test_ticket_valid_period_must_lie_within_the_month() -> None:
     rejects(MedicalTicket, data, "valid period ends after the last day of 2025-06")
 
 
+def _days_only(record_type: str) -> dict[str, Any]:
+    """The example ticket without the dates of its validity (they follow from the days)."""
+    data = load_example(record_type)
+    del data["valid_from"], data["valid_to"]
+    return data
+
+
 def test_ticket_february_leap_year() -> None:
-    data = load_example("medical_ticket")
+    data = _days_only("medical_ticket")
     data.update(month="2024-02", valid_to_day=29)
     MedicalTicket.model_validate(data)
     data["month"] = "2025-02"
@@ -177,10 +184,12 @@ def test_ticket_start_after_end() -> None:
 
 
 def test_ticket_valid_dates() -> None:
-    data = load_example("medical_ticket")
+    data = _days_only("medical_ticket")
     data.update(valid_from_day=10, valid_to_day=20)
     ticket = MedicalTicket.model_validate(data)
     assert (ticket.valid_from, ticket.valid_to) == (date(2025, 6, 10), date(2025, 6, 20))
+    # Dates that disagree with the month and its days are refused.
+    rejects(MedicalTicket, data | {"valid_to": "2025-06-21"}, "disagree with month and days")
 
 
 def test_medical_ticket_needs_setting_and_dispensing_ticket_has_none() -> None:
