@@ -1156,7 +1156,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "（停止の間も支給する扶助の券は除く）。券は自動では変更しない: この一覧から有効期間を短縮し、"
         "医療機関・事業者への連絡を記録する。医療扶助・介護扶助の事務の権限が必要。閲覧は監査ログに記録される。",
         "medical",
-        {200: TicketsPastEnding, 400: Problem, **_AUTH_ERRORS, 404: Problem},
+        {200: TicketsPastEnding, **_AUTH_ERRORS, 404: Problem, 422: Problem},
         parameters=(
             _OFFICE_ID,
             Parameter(

@@ -53,11 +53,11 @@ KanaName = Annotated[
 YearMonth = Annotated[
     str,
     Field(
-        pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$",
-        description="対象年月（YYYY-MM 形式。例: 2025-06）。",
+        pattern=r"^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])$",
+        description="対象年月（YYYY-MM 形式、1900〜2999年。例: 2025-06）。",
     ),
 ]
-"""A calendar month, ``YYYY-MM`` (対象年月)."""
+"""A calendar month, ``YYYY-MM`` (対象年月), in the years 1900–2999 (no year 0)."""
 
 
 def month_bounds(month: str) -> tuple[date, date]:
