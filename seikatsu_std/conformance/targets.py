@@ -401,6 +401,10 @@ class InProcessTarget:
             status,
         )
 
+    def _get(self, path: str, use: Callable[..., Any], *args: Any) -> Reply:
+        """A GET whose only inputs are the ids of its path: ``use(actor, *args)``."""
+        return self._call("GET", path, None, lambda: use(self._actor(), *args))
+
     def _with_version(
         self, path: str, use: Callable[[str, str, int], Any], record_id: str, version: int
     ) -> Reply:
@@ -498,12 +502,7 @@ class InProcessTarget:
         )
 
     def caseload(self, office_id: str) -> Reply:
-        return self._call(
-            "GET",
-            f"/offices/{office_id}/caseload",
-            None,
-            lambda: self.service.caseload(self._actor(), office_id),
-        )
+        return self._get(f"/offices/{office_id}/caseload", self.service.caseload, office_id)
 
     def verify_audit(self) -> Reply:
         return self._call(
@@ -624,11 +623,8 @@ class InProcessTarget:
         return self._call("POST", "/electronic-applications", dict(body), run, 201)
 
     def get_application(self, application_id: str) -> Reply:
-        return self._call(
-            "GET",
-            f"/applications/{application_id}",
-            None,
-            lambda: self.lifecycle.application(self._actor(), application_id),
+        return self._get(
+            f"/applications/{application_id}", self.lifecycle.application, application_id
         )
 
     def pending_applications(
@@ -671,19 +667,16 @@ class InProcessTarget:
         return self._call("GET", "/me/alerts", {"as_of": _query_value(as_of)}, run)
 
     def review_queue(self, office_id: str) -> Reply:
-        return self._call(
-            "GET",
-            f"/offices/{office_id}/review-queue",
-            None,
-            lambda: self.lifecycle.review_queue(self._actor(), office_id),
+        return self._get(
+            f"/offices/{office_id}/review-queue", self.lifecycle.review_queue, office_id
         )
 
     def confirm_withdrawal(self, application_id: str, version: int) -> Reply:
-        return self._call(
-            "POST",
+        return self._with_version(
             f"/applications/{application_id}/withdrawal-review",
-            {"version": version},
-            lambda: self.lifecycle.confirm_withdrawal(self._actor(), application_id, version),
+            self.lifecycle.confirm_withdrawal,
+            application_id,
+            version,
         )
 
     def deadline_rule(self, on: str | date | None = None) -> Reply:
@@ -755,20 +748,14 @@ class InProcessTarget:
         )
 
     def need_determinations(self, application_id: str) -> Reply:
-        return self._call(
-            "GET",
+        return self._get(
             f"/applications/{application_id}/need-determinations",
-            None,
-            lambda: self.determination.need_determinations(self._actor(), application_id),
+            self.determination.need_determinations,
+            application_id,
         )
 
     def case_decisions(self, case_id: str) -> Reply:
-        return self._call(
-            "GET",
-            f"/cases/{case_id}/decisions",
-            None,
-            lambda: self.lifecycle.case_decisions(self._actor(), case_id),
-        )
+        return self._get(f"/cases/{case_id}/decisions", self.lifecycle.case_decisions, case_id)
 
     def register_support_obligor(self, application_id: str, body: Mapping[str, Any]) -> Reply:
         return self._post(
@@ -781,11 +768,10 @@ class InProcessTarget:
         )
 
     def support_obligors(self, application_id: str) -> Reply:
-        return self._call(
-            "GET",
+        return self._get(
             f"/applications/{application_id}/support-obligors",
-            None,
-            lambda: self.investigations.obligors(self._actor(), application_id),
+            self.investigations.obligors,
+            application_id,
         )
 
     def support_obligor_step(self, obligor_id: str, step: str, body: Mapping[str, Any]) -> Reply:
@@ -854,11 +840,10 @@ class InProcessTarget:
         )
 
     def asset_inquiry_letter(self, inquiry_id: str) -> Reply:
-        return self._call(
-            "GET",
+        return self._get(
             f"/asset-inquiries/{inquiry_id}/letter",
-            None,
-            lambda: self.investigations.asset_inquiry_letter(self._actor(), inquiry_id),
+            self.investigations.asset_inquiry_letter,
+            inquiry_id,
         )
 
     def record_asset_answer(self, inquiry_id: str, body: Mapping[str, Any]) -> Reply:
@@ -894,12 +879,7 @@ class InProcessTarget:
         )
 
     def get_decision(self, decision_id: str) -> Reply:
-        return self._call(
-            "GET",
-            f"/decisions/{decision_id}",
-            None,
-            lambda: self.lifecycle.decision(self._actor(), decision_id),
-        )
+        return self._get(f"/decisions/{decision_id}", self.lifecycle.decision, decision_id)
 
     def submit_decision(self, decision_id: str, version: int) -> Reply:
         return self._with_version(
@@ -926,11 +906,8 @@ class InProcessTarget:
         )
 
     def office_settings(self, office_id: str) -> Reply:
-        return self._call(
-            "GET",
-            f"/offices/{office_id}/settings",
-            None,
-            lambda: self.administration.office_settings(self._actor(), office_id),
+        return self._get(
+            f"/offices/{office_id}/settings", self.administration.office_settings, office_id
         )
 
     def change_office_settings(self, office_id: str, body: Mapping[str, Any]) -> Reply:
@@ -953,11 +930,8 @@ class InProcessTarget:
         )
 
     def decision_notice(self, decision_id: str) -> Reply:
-        return self._call(
-            "GET",
-            f"/decisions/{decision_id}/notice",
-            None,
-            lambda: self.lifecycle.decision_notice(self._actor(), decision_id),
+        return self._get(
+            f"/decisions/{decision_id}/notice", self.lifecycle.decision_notice, decision_id
         )
 
     # ------------------------------------------------------------ requests for review
@@ -1072,19 +1046,14 @@ class InProcessTarget:
         )
 
     def pending_submissions(self) -> Reply:
-        return self._call(
-            "GET",
-            "/me/pending-submissions",
-            None,
-            lambda: self.submissions.pending_for_me(self._actor()),
-        )
+        return self._get("/me/pending-submissions", self.submissions.pending_for_me)
 
     def confirm_submission(self, submission_id: str, version: int) -> Reply:
-        return self._call(
-            "POST",
+        return self._with_version(
             f"/online-submissions/{submission_id}/confirmation",
-            {"version": version},
-            lambda: self.submissions.confirm(self._actor(), submission_id, version),
+            self.submissions.confirm,
+            submission_id,
+            version,
         )
 
     # ------------------------------------------------------------ repayments and collections
@@ -1095,21 +1064,16 @@ class InProcessTarget:
         )
 
     def get_claim_decision(self, claim_decision_id: str) -> Reply:
-        return self._call(
-            "GET",
-            f"/claim-decisions/{claim_decision_id}",
-            None,
-            lambda: self.claim_decisions.get(self._actor(), claim_decision_id),
+        return self._get(
+            f"/claim-decisions/{claim_decision_id}", self.claim_decisions.get, claim_decision_id
         )
 
     def approve_claim_decision(self, claim_decision_id: str, version: int) -> Reply:
-        return self._post(
+        return self._with_version(
             f"/claim-decisions/{claim_decision_id}/approval",
-            {"version": version},
-            VersionOnly,
-            lambda actor, request: self.claim_decisions.approve(
-                actor, claim_decision_id, request.version
-            ),
+            self.claim_decisions.approve,
+            claim_decision_id,
+            version,
         )
 
     # ------------------------------------------------------------ transfers
@@ -1125,12 +1089,7 @@ class InProcessTarget:
         )
 
     def transfer_handover(self, transfer_id: str) -> Reply:
-        return self._call(
-            "GET",
-            f"/transfers/{transfer_id}/handover",
-            None,
-            lambda: self.transfers.handover(self._actor(), transfer_id),
-        )
+        return self._get(f"/transfers/{transfer_id}/handover", self.transfers.handover, transfer_id)
 
 
 def _query_value(value: str | date | None) -> str | None:
