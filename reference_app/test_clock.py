@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from pydantic import ConfigDict, Field
 
 from seikatsu_std.conformance.targets import TEST_CLOCK_PATH
@@ -55,12 +55,12 @@ def test_clock_routes(clock: SettableClock) -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     @router.put(TEST_CLOCK_PATH)
-    def set_today(body: TestDay, request: Request) -> Response:
+    def set_today(body: TestDay) -> Response:
         clock.set_today(body.today)
         return Response(status_code=204)
 
     @router.delete(TEST_CLOCK_PATH)
-    def reset(request: Request) -> Response:
+    def reset() -> Response:
         clock.reset()
         return Response(status_code=204)
 

@@ -32,8 +32,8 @@ _STAGE_CHOICES = [
 ]
 
 
-def _required_items() -> set[NoticeItem]:
-    return {item for kind in DecisionKind for item in required_notice_items(kind)}
+#: The items some kind of notice must carry (marked on the form).
+_REQUIRED_ITEMS = frozenset(item for kind in DecisionKind for item in required_notice_items(kind))
 
 
 def _page(
@@ -63,7 +63,7 @@ def _page(
         stage_rows=range(STAGE_ROWS),
         stage_choices=_STAGE_CHOICES,
         items=[
-            (item.value, item.label + ("（通知書に必須）" if item in _required_items() else ""))
+            (item.value, item.label + ("（通知書に必須）" if item in _REQUIRED_ITEMS else ""))
             for item in NoticeItem
         ],
         form=form,

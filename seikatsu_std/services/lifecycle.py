@@ -49,7 +49,7 @@ from seikatsu_std.model.intake import (
     WishToApply,
 )
 from seikatsu_std.model.investigation import SupportInquiry
-from seikatsu_std.model.office import StaffMember, StaffRole
+from seikatsu_std.model.office import StaffMember, StaffRole, WelfareOffice
 from seikatsu_std.notices import (
     DecisionNotice,
     NoticeError,
@@ -1021,7 +1021,12 @@ class LifecycleService(WithdrawalReviews):
         )
 
     def _decision_facts(
-        self, uow: UnitOfWork, decision: Decision, case: Case, received: Application | None
+        self,
+        uow: UnitOfWork,
+        decision: Decision,
+        case: Case,
+        received: Application | None,
+        office: WelfareOffice,
     ) -> tuple[DecisionFacts, bool]:
         """The facts the decision's rules read today, and whether today is past the 14th day.
 
@@ -1029,7 +1034,6 @@ class LifecycleService(WithdrawalReviews):
         needs the extension reason recorded on the application (or the decision).
         """
         today = self._today()
-        office = self._get(uow.offices.get(case.office_id), "福祉事務所", case.office_id).record
         notice_due = self._deadline(received).notice_due_on if received else None
         extension = (received.extension_reason if received else None) or (
             decision.deadline_extension_reason
@@ -1053,6 +1057,9 @@ class LifecycleService(WithdrawalReviews):
             ),
         )
         return facts, notice_due is not None and today > notice_due
+
+    def _office_of(self, uow: UnitOfWork, case: Case) -> WelfareOffice:
+        return self._get(uow.offices.get(case.office_id), "福祉事務所", case.office_id).record
 
     @staticmethod
     def _need_result(uow: UnitOfWork, decision: Decision) -> str | None:
@@ -1104,7 +1111,8 @@ class LifecycleService(WithdrawalReviews):
             application = self._application_of(uow, decision)
             received = application.record if application else None
             today = self._today()
-            facts, late = self._decision_facts(uow, decision, case, received)
+            office = self._office_of(uow, case)
+            facts, late = self._decision_facts(uow, decision, case, received, office)
             name = case_transition(decision.kind, case.status, decision.termination_reason)
             violations = DECISION.check("approve", decision.status, facts)
             violations += CASE.check(name, case.status, self._case_facts(case, decision))
@@ -1114,7 +1122,6 @@ class LifecycleService(WithdrawalReviews):
                 # Past this step (the decision, its case, its application): a state error,
                 # whoever asks, before the approval stage is looked at.
                 raise TransitionNotAllowedError(violations)
-            office = self._get(uow.offices.get(case.office_id), "福祉事務所", case.office_id).record
             step = next_approval(office.settings.approval_stages, decision.approvals, actor)
             if isinstance(step, StageRefusal):
                 self._deny(
@@ -1239,7 +1246,11 @@ class LifecycleService(WithdrawalReviews):
             decision, case = found.record, case_found.record
             application = self._application_of(uow, decision)
             facts, late = self._decision_facts(
-                uow, decision, case, application.record if application else None
+                uow,
+                decision,
+                case,
+                application.record if application else None,
+                self._office_of(uow, case),
             )
             _checked(DECISION, "notify", decision.status, facts)
             notified = Decision.model_validate(
@@ -1286,7 +1297,7 @@ class LifecycleService(WithdrawalReviews):
                 uow, actor_id, decision_id, Action.READ_CASE, "decision_notice"
             )
             decision, case = found.record, case_found.record
-            office = self._get(uow.offices.get(case.office_id), "福祉事務所", case.office_id).record
+            office = self._office_of(uow, case)
             applied = self._application_of(uow, decision)
             application = applied.record if applied else None
             caseworker = uow.staff.get(case.caseworker_id)
